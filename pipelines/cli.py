@@ -1,0 +1,136 @@
+"""The `newsetl` command: extract, run, query (docs/CONTRACT.md)."""
+from __future__ import annotations
+
+import argparse
+import re
+import sys
+import time
+from datetime import date, datetime, timezone
+from pathlib import Path
+
+from pipelines.config import settings
+
+WRITE_STATEMENT = re.compile(
+    r"^\s*(insert|update|delete|create|drop|alter|copy|attach|detach|install|load|export|import|vacuum|checkpoint|"
+    r"pragma|set|call|truncate|merge|replace|grant|begin|commit|rollback|use)\b", re.IGNORECASE)
+
+
+def _progress(enabled: bool):
+    started = time.monotonic()
+
+    def report(done: int, total: int, rejects: int) -> None:
+        if enabled:
+            rate = done / max(time.monotonic() - started, 1e-6)
+            print(f"\r{done}/{total} articles, {rate:.1f}/s, {rejects} rejects", end="", file=sys.stderr, flush=True)
+    return report
+
+
+def cmd_extract(args: argparse.Namespace) -> int:
+    from pipelines.extract import EXTRACT_TABLES, iter_extracted, reuse_for_copies
+    from pipelines.ingest import ingest_paths
+    from pipelines.lake import write_extract_output
+
+    paths = [Path(p) for p in args.paths]
+    missing = [str(p) for p in paths if not p.exists()]
+    if missing:
+        print(f"newsetl extract: no such file or folder: {', '.join(missing)}", file=sys.stderr)
+        return 2
+    day = date.fromisoformat(args.date) if args.date else datetime.now(timezone.utc).date()
+    ingested = ingest_paths(paths, day, settings().max_bytes)
+    for reject in ingested.rejects:
+        print(f"rejected {reject['source_uri']}: {reject['reason']} ({reject['detail']})", file=sys.stderr)
+    report = _progress(sys.stderr.isatty())
+    originals = ingested.originals
+    tables = {name: [] for name in EXTRACT_TABLES}
+    by_article = {}
+    for done, (article, rows) in enumerate(iter_extracted(originals), start=1):
+        by_article[article["article_id"]] = rows
+        report(done, len(originals), len(ingested.rejects))
+    if sys.stderr.isatty() and originals:
+        print(file=sys.stderr)
+    for name, rows in reuse_for_copies(ingested.articles, by_article).items():
+        tables[name] = rows
+    tables["articles"] = ingested.articles
+    tables["rejects"] = [dict(r, ingest_date=day) for r in ingested.rejects]
+    write_extract_output(Path(args.out), tables)
+    print(f"{len(ingested.articles)} articles ({len(ingested.articles) - len(originals)} duplicates), "
+          f"{len(ingested.rejects)} rejects, {len(tables['participants'])} participants, "
+          f"{len(tables['events'])} events, {len(tables['quotes'])} quotes -> {args.out}")
+    return 0
+
+
+def cmd_run(args: argparse.Namespace) -> int:
+    from pipelines.runner import RunFailed, format_summary, run_partition
+
+    day = date.fromisoformat(args.date) if args.date else date.today()
+    if day < date(2000, 1, 1):
+        print("newsetl run: partitions start on 2000-01-01", file=sys.stderr)
+        return 2
+    try:
+        summary = run_partition(day)
+    except RunFailed as exc:
+        print(f"newsetl run: {exc}", file=sys.stderr)
+        return 1
+    print(format_summary(summary))
+    return 0
+
+
+def cmd_query(args: argparse.Namespace) -> int:
+    import duckdb
+
+    if WRITE_STATEMENT.match(args.sql):
+        print("newsetl query: the warehouse is opened read-only; statements that write are refused", file=sys.stderr)
+        return 2
+    warehouse = settings().warehouse
+    if not warehouse.exists():
+        print(f"newsetl query: no warehouse at {warehouse}; run `newsetl run` first", file=sys.stderr)
+        return 1
+    try:
+        con = duckdb.connect(str(warehouse), read_only=True)
+    except duckdb.IOException as exc:
+        print(f"newsetl query: the warehouse is busy (a build is writing it); try again shortly ({exc})", file=sys.stderr)
+        return 1
+    try:
+        result = con.sql(args.sql)
+        if result is None:
+            return 0
+        columns, rows = result.columns, result.fetchall()
+    except duckdb.Error as exc:
+        print(f"newsetl query: {exc}", file=sys.stderr)
+        return 1
+    finally:
+        con.close()
+    print(format_table(columns, rows))
+    return 0
+
+
+def format_table(columns: list[str], rows: list[tuple]) -> str:
+    """A plain text table: header, rule, one line per row, nothing after the last row."""
+    cells = [[("" if v is None else str(v)).replace("\n", " ") for v in row] for row in rows]
+    widths = [min(60, max([len(c)] + [len(r[i]) for r in cells])) for i, c in enumerate(columns)]
+    def line(values):
+        return " | ".join(v[:w].ljust(w) for v, w in zip(values, widths)).rstrip()
+    return "\n".join([line(columns), "-+-".join("-" * w for w in widths)] + [line(r) for r in cells])
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="newsetl", description="News articles to events, participants and quotes.")
+    sub = parser.add_subparsers(dest="command", required=True)
+    p = sub.add_parser("extract", help="extract the tables from article files into DIR/<table>.parquet")
+    p.add_argument("paths", nargs="+", help="article files or folders (searched recursively)")
+    p.add_argument("--out", required=True, help="output folder")
+    p.add_argument("--workers", type=int, default=1, help="worker processes (1 for now)")
+    p.add_argument("--date", help="ingest date to record (default: today, UTC)")
+    p.set_defaults(func=cmd_extract)
+    p = sub.add_parser("run", help="materialize the whole asset graph for one daily partition")
+    p.add_argument("--date", help="partition YYYY-MM-DD (default: today)")
+    p.set_defaults(func=cmd_run)
+    p = sub.add_parser("query", help="run read-only SQL against the warehouse")
+    p.add_argument("sql")
+    p.set_defaults(func=cmd_query)
+    args = parser.parse_args(argv)
+    return args.func(args)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

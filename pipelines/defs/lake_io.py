@@ -1,0 +1,46 @@
+"""Reading one lake partition and describing written rows as Dagster metadata."""
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+import dagster as dg
+import pyarrow as pa
+import pyarrow.parquet as pq
+
+from pipelines.config import settings
+from pipelines.lake import PART_FILE, partition_dir
+from pipelines.tables import SCHEMAS
+
+PREVIEW_ROWS = 5
+PREVIEW_WIDTH = 60
+
+
+def read_partition(name: str, day: date) -> pa.Table:
+    """One table's partition as written (without `ingest_date`); empty with the table's schema if missing."""
+    path = partition_dir(settings().lake, name, day) / PART_FILE
+    if path.exists():
+        return pq.read_table(path)
+    empty = SCHEMAS[name].empty_table()
+    return empty.drop_columns(["ingest_date"]) if "ingest_date" in empty.column_names else empty
+
+
+def manifest_path(day: date) -> Path:
+    """The ingest manifest of a partition (files ingested), kept outside `lake/`."""
+    return settings().data_dir / "manifests" / f"{day.isoformat()}.json"
+
+
+def markdown_preview(rows: list[dict], columns: list[str]) -> dg.MetadataValue:
+    """A Markdown table of the first rows, long cells cut short."""
+    def cell(value: object) -> str:
+        text = "" if value is None else str(value).replace("\n", " ").replace("|", "\\|")
+        return text if len(text) <= PREVIEW_WIDTH else text[: PREVIEW_WIDTH - 1] + "…"
+
+    lines = ["| " + " | ".join(columns) + " |", "|" + " --- |" * len(columns)]
+    lines += ["| " + " | ".join(cell(r.get(c)) for c in columns) + " |" for r in rows[:PREVIEW_ROWS]]
+    return dg.MetadataValue.md("\n".join(lines))
+
+
+def rows_metadata(rows: list[dict], preview_columns: list[str]) -> dict:
+    """Row count and preview of rows written to a lake partition."""
+    return {"dagster/row_count": len(rows), "preview": markdown_preview(rows, preview_columns)}

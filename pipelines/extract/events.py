@@ -1,0 +1,412 @@
+"""Events: who did what to whom, when and where, coded with PLOVER and CAMEO from `data/events.yml`."""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from datetime import date
+
+from spacy.tokens import Doc, Span, Token
+
+from pipelines.extract.dates import DateExpr, find_dates, resolve
+from pipelines.extract.lexicon import Lexicon
+from pipelines.extract.participants import ArticleParticipants, Entity
+from pipelines.ids import stable_id
+
+PLANNING_VERBS = {"agree", "plan", "decide", "intend", "expect", "schedule", "pledge", "vow", "promise", "prepare",
+                  "aim", "seek", "hope", "want", "propose", "arrange", "set"}
+HYPOTHETICAL_AUX = {"could", "would", "might", "may"}
+FUTURE_AUX = {"will", "shall", "'ll"}
+HOLDING_VERBS = {"hold", "have", "conduct", "make", "stage", "host", "attend"}
+SUBJECTS = {"nsubj", "nsubjpass"}
+TARGET_PREPS = {"with", "against", "on", "to", "at", "over"}
+REQUEST_VERBS = {"agree", "request", "urge", "call", "demand", "propose", "plan", "seek", "ask"}
+AFTERMATH_OF = {"ACCUSE": {"MOBILIZE", "ASSAULT"}}
+
+
+@dataclass
+class Event:
+    event_type: str
+    cameo: str | None
+    mode: str | None
+    trigger_start: int
+    trigger_end: int
+    sentence: Span
+    sources: list[Entity] = field(default_factory=list)
+    targets: list[Entity] = field(default_factory=list)
+    date_value: date | None = None
+    date_text: str | None = None
+    date_precision: str = "unknown"
+    date_source: str | None = "publication"
+    location: str | None = None
+    location_code: str | None = None
+    modality: str = "asserted"
+    separate: bool = False
+    is_root: bool = False
+
+
+def extract_events(doc: Doc, parts: ArticleParticipants, lex: Lexicon, pub: date | None, title_end: int) -> list[Event]:
+    events: list[Event] = []
+    for sent in doc.sents:
+        dates = find_dates(doc.text, sent.start_char, sent.end_char)
+        for tok in sent:
+            for event in _events_at(tok, sent, parts, lex):
+                _date_event(event, tok, dates, pub)
+                _locate(event, tok, lex)
+                events.append(event)
+    events = [e for e in events if e.sources or e.targets or e.event_type == "OTHER"]
+    _targets_from_antecedents(events)
+    _inherit_dates(events, pub)
+    events = _merge_title_events(events, title_end)
+    events = _merge_same(events)
+    _choose_root(events, title_end)
+    return events
+
+
+def _targets_from_antecedents(events: list[Event]) -> None:
+    """"condemned the launch" / "condemning it": the target is whoever carried out the act condemned."""
+    for i, e in enumerate(events):
+        kinds = AFTERMATH_OF.get(e.event_type)
+        if kinds and not e.targets:
+            act = next((p for p in reversed(events[:i]) if p.event_type in kinds and p.sources), None) or next(
+                (p for p in events[i + 1:] if p.event_type in kinds and p.sources), None)
+            if act is not None:
+                e.targets = [t for t in act.sources if t not in e.sources]
+
+
+def _merge_title_events(events: list[Event], title_end: int) -> list[Event]:
+    """A headline's event is the body's event of the same type that shares its parties: keep the body's."""
+    body = [e for e in events if e.trigger_start >= title_end]
+    out = []
+    for e in events:
+        if e.trigger_start < title_end:
+            parties = {id(x) for x in e.sources + e.targets}
+            twin = next((b for b in body if b.event_type == e.event_type and
+                         (not parties or parties & {id(x) for x in b.sources + b.targets})), None)
+            if twin is not None:
+                twin.is_root = True
+                continue
+        out.append(e)
+    return out
+
+
+def _coding(entry: dict) -> tuple[str, str | None, str | None]:
+    return entry["type"], entry.get("cameo"), entry.get("mode")
+
+
+def _events_at(tok: Token, sent: Span, parts: ArticleParticipants, lex: Lexicon) -> list[Event]:
+    lemma = tok.lemma_.lower()
+    if tok.pos_ == "VERB" and lemma in lex.event_verbs:
+        entry = lex.event_verbs[lemma]
+        if not _verb_fits(tok, entry):
+            return []
+        if lemma == "agree" and not any(c.dep_ in {"xcomp", "ccomp", "prep"} for c in tok.children):
+            return []
+        if entry.get("needs_object_kind") and not any(
+                _entities_of(c, parts) for c in tok.children if c.dep_ in {"dobj", "dative"}):
+            return []
+        etype, cameo, mode = _coding(entry)
+        sources = _entities_of(_subject(tok), parts) or _preceding_actor(tok, sent, parts)
+        targets = []
+        for c in tok.children:
+            if c.dep_ in {"dobj", "dative"}:
+                targets += _entities_of(c, parts) or _event_owner(c, parts)
+            if c.dep_ == "prep" and c.lower_ in TARGET_PREPS | {"for"}:
+                for pobj in (g for g in c.children if g.dep_ == "pobj"):
+                    targets += _entities_of(pobj, parts)
+            if c.dep_ == "agent":
+                sources = [e for g in c.children for e in _entities_of(g, parts)] or sources
+        event = Event(etype, cameo, mode, tok.idx, tok.idx + len(tok), sent,
+                      _unique(sources), [t for t in _unique(targets) if t not in sources])
+        event.modality = _modality(tok)
+        return [event]
+    if tok.pos_ in {"NOUN", "PROPN"} and (lemma in lex.event_nouns or tok.lower_ in lex.event_nouns):
+        entry = lex.event_nouns.get(tok.lower_) or lex.event_nouns[lemma]
+        if not _noun_fits(tok, entry):
+            return []
+        head = tok.head
+        if _governed_by_request(tok):
+            return []  # "agreed to hold a meeting", "requested a meeting": the agreement or request is the event
+        etype, cameo, mode = _coding(entry)
+        start = tok.idx
+        if tok.i > 0 and tok.doc[tok.i - 1].lower_ in {"phone", "telephone"}:
+            start = tok.doc[tok.i - 1].idx
+        sources, targets, separate = [], [], False
+        for c in tok.children:
+            if c.dep_ == "poss":
+                sources += _entities_of(c, parts)
+            if c.dep_ == "prep" and c.lower_ in TARGET_PREPS | {"between"}:
+                for pobj in (g for g in c.children if g.dep_ == "pobj"):
+                    targets += _entities_of(pobj, parts)
+            if c.dep_ == "prep" and c.lower_ == "by":
+                for pobj in (g for g in c.children if g.dep_ == "pobj"):
+                    sources += _entities_of(pobj, parts)
+            if c.lower_ in {"separate", "bilateral"} and c.dep_ == "amod":
+                separate = c.lower_ == "separate"
+        if head.lemma_.lower() in HOLDING_VERBS or tok.dep_ in {"nsubjpass"}:
+            if not sources:
+                sources = _entities_of(_subject(head), parts) or _preceding_actor(head, sent, parts)
+            for c in head.children:
+                if c.dep_ == "prep" and c.lower_ in {"with", "between"}:
+                    for pobj in (g for g in c.children if g.dep_ == "pobj"):
+                        targets += _entities_of(pobj, parts)
+        if etype in {"MOBILIZE", "ASSAULT"} and not sources:
+            sources = [e for m in parts.at(tok.doc[tok.left_edge.i].idx, tok.idx) for e in [m.entity]
+                       if e.kind == "country"][:1]
+        sources, targets = _unique(sources), [t for t in _unique(targets) if t not in sources]
+        modality = _modality(head if head.pos_ in {"VERB", "AUX"} else tok, noun=tok)
+        if separate and len(targets) > 1:
+            return [Event(etype, cameo, mode, start, tok.idx + len(tok), sent, sources, [t], modality=modality,
+                          separate=True) for t in targets]
+        return [Event(etype, cameo, mode, start, tok.idx + len(tok), sent, sources, targets, modality=modality,
+                      separate=separate)]
+    return []
+
+
+def _governed_by_request(tok: Token) -> bool:
+    t = tok
+    for _ in range(4):
+        if t.dep_ not in {"dobj", "xcomp", "pobj", "prep", "advcl"} or t.head is t:
+            return False
+        t = t.head
+        if t.pos_ == "VERB" and t.lemma_.lower() in REQUEST_VERBS:
+            return True
+    return False
+
+
+def _preceding_actor(verb: Token, sent: Span, parts: ArticleParticipants) -> list[Entity]:
+    """With no parsed subject: the subject of the sentence, else the nearest actor named before the verb."""
+    if verb.dep_ in {"acl", "relcl", "amod"}:
+        return []
+    if sent.root is not verb and (main := _entities_of(_subject(sent.root), parts)):
+        return main
+    before = [m for m in parts.at(sent.start_char, verb.idx) if m.entity.kind in {"person", "group", "organization"}]
+    if not before:
+        return []
+    entity = max(before, key=lambda m: (m.end, m.end - m.start)).entity
+    return entity.members if entity.kind == "group" else [entity]
+
+
+def _verb_fits(tok: Token, entry: dict) -> bool:
+    objects = [c for c in tok.children if c.dep_ in {"dobj", "nsubjpass", "attr", "pobj"}]
+    objects += [g for c in tok.children if c.dep_ == "prep" for g in c.children if g.dep_ == "pobj"]
+    if "needs" in entry:
+        words = {t.lower_ for o in objects for t in o.subtree} | {t.lemma_.lower() for o in objects for t in o.subtree}
+        if tok.dep_ == "acl":
+            words |= {t.lower_ for t in tok.head.subtree}
+        if not words & set(entry["needs"]):
+            return False
+    if "needs_prep" in entry and not any(c.dep_ == "prep" and c.lower_ in entry["needs_prep"] for c in tok.children):
+        return False
+    if "needs_subject" in entry:
+        subject = _subject(tok)
+        if subject is None or subject.lemma_.lower() not in entry["needs_subject"]:
+            return False
+    if "needs_object_kind" in entry and not objects:
+        return False
+    return True
+
+
+def _noun_fits(tok: Token, entry: dict) -> bool:
+    words = {t.lower_ for t in tok.subtree} | {t.lower_ for t in tok.doc[max(0, tok.i - 4):tok.i]}
+    if "needs" in entry and not words & set(entry["needs"]):
+        return False
+    if "needs_context" in entry:
+        context = words | {tok.head.lemma_.lower()}
+        if not context & set(entry["needs_context"]):
+            return False
+    return True
+
+
+def _subject(tok: Token) -> Token | None:
+    for _ in range(4):
+        for c in tok.children:
+            if c.dep_ in SUBJECTS:
+                return c
+        if tok.dep_ in {"advcl", "xcomp", "conj", "acl", "ccomp", "relcl"} and tok.head is not tok:
+            if tok.dep_ == "relcl":
+                return tok.head
+            tok = tok.head
+        else:
+            return None
+    return None
+
+
+def _entities_of(tok: Token | None, parts: ArticleParticipants) -> list[Entity]:
+    """The participants a noun phrase names: its head (and coordinated heads), not every name inside it."""
+    if tok is None:
+        return []
+    heads = [tok] + [c for c in tok.conjuncts]
+    out = []
+    for h in heads:
+        m = parts.covering(h.idx, h.idx + len(h))
+        if m is not None:
+            groups = [g for g in parts.at(tok.doc[tok.left_edge.i].idx, tok.doc[tok.right_edge.i].idx + 1)
+                      if g.entity.kind == "group" and g.start <= h.idx < g.end]
+            out.append(groups[0].entity if groups else m.entity)
+    expanded = []
+    for e in out:
+        expanded += e.members if e.kind == "group" else [e]
+    return expanded
+
+
+def _event_owner(tok: Token, parts: ArticleParticipants) -> list[Entity]:
+    """"North Korea's launch": the possessor of an event noun is whom an action on it targets."""
+    for c in tok.children:
+        if c.dep_ == "poss":
+            return _entities_of(c, parts)
+    for c in tok.subtree:
+        if c.dep_ == "poss":
+            return _entities_of(c, parts)
+    return []
+
+
+def _unique(entities: list[Entity]) -> list[Entity]:
+    seen, out = set(), []
+    for e in entities:
+        if id(e) not in seen:
+            seen.add(id(e))
+            out.append(e)
+    return out
+
+
+def _modality(verb: Token, noun: Token | None = None) -> str:
+    chain = [verb] + list(verb.ancestors)[:3]
+    if any(c.dep_ == "neg" for c in verb.children):
+        return "negated"
+    if noun is not None and re.match(r"\s+(?:to be held|to be hosted|scheduled|planned|set to|due to)\b",
+                                     noun.doc.text[noun.idx + len(noun):noun.idx + len(noun) + 20]):
+        return "planned"
+    for t in chain:
+        if any(c.lower_ in HYPOTHETICAL_AUX and c.dep_ == "aux" for c in t.children) or \
+                any(c.dep_ == "mark" and c.lower_ in {"if", "unless"} for c in t.children):
+            return "hypothetical"
+        if t.lemma_.lower() == "threaten" and t is not verb:
+            return "hypothetical"
+    for t in chain:
+        if any(c.lower_ in FUTURE_AUX and c.dep_ == "aux" for c in t.children):
+            return "planned"
+        if t is not verb and t.lemma_.lower() in PLANNING_VERBS:
+            return "planned"
+    if verb.lemma_.lower() == "agree" and any(c.dep_ == "xcomp" for c in verb.children):
+        return "planned"
+    if noun is not None:
+        around = {t.lower_ for t in noun.subtree}
+        if {"planned", "upcoming", "scheduled", "proposed"} & around or any(
+                c.dep_ in {"acl", "relcl"} and any(g.lower_ in {"be", "will"} for g in c.children) for c in noun.children):
+            return "planned"
+    return "asserted"
+
+
+def _date_event(event: Event, tok: Token, dates: list[DateExpr], pub: date | None) -> None:
+    if not dates:
+        return
+    clause = tok.head if tok.pos_ in {"NOUN", "PROPN"} and tok.head.pos_ in {"VERB", "AUX"} else tok
+    lo, hi = clause.left_edge.idx, clause.right_edge.idx + len(clause.right_edge)
+    inside = [d for d in dates if lo <= d.start and d.end <= hi]
+    pool = inside or dates
+    expr = min(pool, key=lambda d: abs(d.start - event.trigger_start))
+    if expr.kind == "relative" and expr.text.lower() in {"the same day"}:
+        event.date_text = expr.text
+        return
+    r = resolve(expr, pub, future=event.modality == "planned")
+    event.date_text = expr.text
+    event.date_value, event.date_precision = r.value, r.precision
+    event.date_source = r.source if r.value is not None or r.precision != "unknown" else "relative"
+
+
+def _inherit_dates(events: list[Event], pub: date | None) -> None:
+    """An event with no date expression takes the previous event's date in the body, else the publication's."""
+    last: Event | None = None
+    for e in sorted(events, key=lambda e: e.trigger_start):
+        if e.date_value is None and e.date_precision == "unknown" and (e.date_text is None or e.date_text.lower() == "the same day"):
+            if e.modality != "asserted":
+                e.date_source = None
+            elif last is not None:
+                e.date_value, e.date_precision, e.date_source = last.date_value, last.date_precision, "inherited"
+            elif pub is not None:
+                e.date_value, e.date_precision, e.date_source = pub, "day", "publication"
+        if e.date_source in {"explicit", "relative"} and e.date_precision == "day" and e.modality == "asserted":
+            last = e
+
+
+def _locate(event: Event, tok: Token, lex: Lexicon) -> None:
+    scope = [tok] + [c for c in tok.children if c.dep_ in {"acl", "relcl"}]
+    scope += [tok.head] if tok.pos_ in {"NOUN", "PROPN"} else []
+    for t in scope:
+        for prep in (c for c in t.children if c.dep_ == "prep" and c.lower_ in {"in", "at"}):
+            pobj = next((g for g in prep.children if g.dep_ == "pobj"), None)
+            if pobj is not None and pobj.ent_type_ in {"GPE", "LOC", "FAC"}:
+                span = next((e for e in pobj.doc.ents if e.start <= pobj.i < e.end), None)
+                name = span.text if span is not None else pobj.text
+                event.location, event.location_code = name, lex.place_country(name)
+                return
+    for t in (c for c in tok.subtree if c.dep_ == "xcomp" or c is tok):
+        for c in t.subtree:
+            if c.dep_ == "pobj" and c.head.lower_ in {"in", "at"} and c.ent_type_ in {"GPE", "LOC", "FAC"}:
+                event.location, event.location_code = c.text, lex.place_country(c.text)
+                return
+
+
+def _same_happening(k: Event, e: Event) -> bool:
+    if (k.event_type, k.date_value, k.modality) != (e.event_type, e.date_value, e.modality):
+        return False
+    if k.mode and e.mode and k.mode != e.mode:
+        return False
+    parties_k, parties_e = {id(x) for x in k.sources + k.targets}, {id(x) for x in e.sources + e.targets}
+    if parties_k == parties_e:
+        return True
+    return e.event_type in {"MOBILIZE", "ASSAULT"} and {id(x) for x in k.sources} == {id(x) for x in e.sources}
+
+
+def _merge_same(events: list[Event]) -> list[Event]:
+    """One event for one happening told twice in an article (same type, date and parties)."""
+    kept: list[Event] = []
+    for e in sorted(events, key=lambda e: e.trigger_start):
+        twin = next((k for k in kept if _same_happening(k, e)), None)
+        if twin is None:
+            kept.append(e)
+            continue
+        twin.mode = twin.mode or e.mode
+        twin.location, twin.location_code = twin.location or e.location, twin.location_code or e.location_code
+        twin.is_root = twin.is_root or e.is_root
+    return kept
+
+
+def _choose_root(events: list[Event], title_end: int) -> None:
+    if not events:
+        return
+    if any(e.is_root for e in events):
+        marked = [e for e in events if e.is_root]
+        for e in marked[1:]:
+            e.is_root = False
+        return
+    in_title = [e for e in events if e.trigger_start < title_end]
+    coded = [e for e in in_title if e.event_type != "OTHER"] or in_title
+    body = [e for e in events if e.trigger_start >= title_end]
+    pick = coded[0] if coded else (min(body, key=lambda e: e.trigger_start) if body else events[0])
+    pick.is_root = True
+
+
+def event_rows(events: list[Event], article_id: str, text: str, lex: Lexicon) -> tuple[list[dict], list[dict]]:
+    rows, links = [], []
+    for e in events:
+        parties = sorted(p.participant_id for p in e.sources + e.targets)
+        event_id = stable_id(article_id, e.event_type, e.trigger_start, e.trigger_end, *parties)
+        quad, goldstein = lex.cameo.get(e.cameo, (None, None)) if e.cameo else (None, None)
+        rows.append({
+            "event_id": event_id, "article_id": article_id, "event_type": e.event_type, "mode": e.mode,
+            "cameo_root": e.cameo, "quad_class": quad, "goldstein": goldstein,
+            "trigger": text[e.trigger_start:e.trigger_end], "start_char": e.trigger_start, "end_char": e.trigger_end,
+            "event_date": e.date_value, "date_text": e.date_text, "date_precision": e.date_precision,
+            "location": e.location, "modality": e.modality, "is_root": e.is_root, "date_source": e.date_source,
+            "location_country_code": e.location_code,
+            "sentence_start": e.sentence.start_char, "sentence_end": e.sentence.end_char,
+        })
+        seen = set()
+        for role, group in (("source", e.sources), ("target", e.targets)):
+            for p in group:
+                if p.participant_id not in seen:
+                    seen.add(p.participant_id)
+                    links.append({"event_id": event_id, "participant_id": p.participant_id, "role": role,
+                                  "article_id": article_id})
+    return rows, links

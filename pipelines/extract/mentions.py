@@ -1,0 +1,300 @@
+"""Finding mentions in a parsed article: people (with titles), countries, organizations, groups.
+
+A mention is a character span with what it names; `participants.py` clusters them.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import cache
+
+from spacy.tokens import Doc, Span, Token
+
+from pipelines.extract.lexicon import Lexicon, fold
+
+PRONOUNS = {"he": "m", "him": "m", "his": "m", "she": "f", "her": "f", "hers": "f"}
+PLURAL_PRONOUNS = {"they", "them", "their"}
+NUMBERS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "both": 2, "2": 2, "3": 3, "4": 4}
+NOT_PERSON_AFTER = {"administration", "commission", "government", "era", "doctrine", "foundation", "university",
+                    "institute", "center", "centre", "plan", "act", "law", "award", "prize", "campaign", "cabinet",
+                    "family", "regime", "report", "stadium", "museum", "airport", "street", "square", "company"}
+GROUP_HEADS = {"countries", "nations", "governments", "allies"}
+LOST_LETTER = "ı"  # stands in, for the parser, for a letter the text lost to "?"
+LOST_LETTER_WORD = rf"[A-Z][^\W\d_]*{LOST_LETTER}[^\W\d_]+"
+
+
+@dataclass
+class Mention:
+    """A span of the article text that names or refers to a participant."""
+
+    start: int
+    end: int
+    text: str
+    kind: str  # person, country, organization, group, pronoun, nominal
+    name: str = ""  # the name as written, titles and possessive stripped
+    title: str | None = None
+    title_country: str | None = None  # country given with the title ("U.S.", "of Japan")
+    title_org: str | None = None  # organization given with the title ("United Nations")
+    code: str | None = None  # country code (country mentions) or actor id (dictionary organizations)
+    number: int | None = None  # a group's size, when written
+    head: str | None = None  # group or nominal head noun ("ministers", "minister")
+    modifiers: tuple[str, ...] = ()
+    member_names: tuple[str, ...] = ()
+    entity: object = field(default=None, repr=False)
+
+
+@cache
+def _surface_regex(surfaces: tuple[str, ...]) -> re.Pattern:
+    alternatives = "|".join(re.escape(s) for s in sorted(surfaces, key=len, reverse=True))
+    return re.compile(rf"(?<![\w.-])(?:{alternatives})(?![\w-]|\.\w)")
+
+
+def country_mentions(text: str, lex: Lexicon) -> list[Mention]:
+    """Country names, short forms and demonyms, whole words as written."""
+    out = []
+    for m in _surface_regex(tuple(lex.country_names)).finditer(text):
+        surface = m.group(0)
+        if text[m.end():m.end() + 10].startswith(" Peninsula"):
+            continue
+        out.append(Mention(m.start(), m.end(), surface, "country", name=surface, code=lex.country_names[surface]))
+    return out
+
+
+def organization_mentions(text: str, lex: Lexicon) -> list[Mention]:
+    """Dictionary organizations and national bodies ("the Foreign Ministry")."""
+    orgs = {alias: lex.actors_by_id[actor_id] for actor_id, aliases in lex.org_surfaces.items() for alias in aliases}
+    out = []
+    for m in _surface_regex(tuple(orgs)).finditer(text):
+        out.append(Mention(m.start(), m.end(), m.group(0), "organization", name=orgs[m.group(0)].name,
+                           code=orgs[m.group(0)].actor_id))
+    bodies = lex.national_bodies
+    pattern = re.compile(r"(?<![\w-])(?:" + "|".join(re.escape(k) for k in sorted(bodies, key=len, reverse=True))
+                         + r")(?![\w-])", re.IGNORECASE)
+    for m in pattern.finditer(text):
+        if not m.group(0)[0].isupper():
+            continue
+        body = bodies[fold(m.group(0))]
+        out.append(Mention(m.start(), m.end(), m.group(0), "organization", name=body.name, code="body:" + body.key))
+    return out
+
+
+def _is_title_token(tok: Token, lex: Lexicon) -> bool:
+    low = tok.lower_
+    return low in lex.title_heads or low in lex.title_modifiers or low == "-" or low in lex.title_complements
+
+
+def _title_before(doc: Doc, start: int, lex: Lexicon) -> tuple[Span | None, str | None, str | None, int]:
+    """The title run just before token `start` ("U.S. Secretary of State"), its country or organization."""
+    i = start - 1
+    while i >= 0 and _is_title_token(doc[i], lex):
+        if doc[i].lower_ in {"the", "and", "of", "for", "a"} and (i == start - 1):
+            break
+        i -= 1
+    first = i + 1
+    while first < start and doc[first].lower_ in {"of", "the", "and", "for", "-"}:
+        first += 1
+    if first >= start or not any(doc[k].lower_ in lex.title_heads for k in range(first, start)):
+        return None, None, None, start
+    title = doc[first:start]
+    # the country or organization written before the title: "U.S.", "Japanese", "United Nations", "China's"
+    country = org = None
+    j = first
+    while j > 0 and doc[j - 1].text in {"'s", "’s"}:
+        j -= 1
+    for n in range(min(4, j), 0, -1):
+        cand = doc[j - n:j].text
+        if code := lex.country_of(cand):
+            country = code
+            break
+        if actor := lex.actor_for(cand):
+            if actor.kind == "organization":
+                org = actor.actor_id
+                break
+    return title, country, org, first
+
+
+def _title_after(doc: Doc, end: int, lex: Lexicon) -> tuple[Span | None, str | None, str | None]:
+    """An apposition after the name: ", U.S. Deputy Secretary of State," or ", the spokesperson,"."""
+    if end >= len(doc) or doc[end].text != ",":
+        return None, None, None
+    i = end + 1
+    while i < len(doc) and doc[i].lower_ in {"the", "a", "an"}:
+        i += 1
+    country = org = None
+    for n in range(4, 0, -1):
+        cand = doc[i:i + n]
+        if len(cand) == n and (code := lex.country_of(cand.text)):
+            country, i = code, i + n
+            break
+        if len(cand) == n and (actor := lex.actor_for(cand.text)) and actor.kind == "organization":
+            org, i = actor.actor_id, i + n
+            break
+    if i < len(doc) and doc[i].text in {"'s", "’s"}:
+        i += 1
+    first = i
+    while i < len(doc) and (_is_title_token(doc[i], lex) or (doc[i].is_title and doc[i - 1].lower_ == "of")):
+        if doc[i - 1].lower_ == "of" and any(lex.country_of(doc[i:i + n].text) for n in range(1, 5)):
+            break
+        i += 1
+    title = doc[first:i]
+    if not len(title) or not any(t.lower_ in lex.title_heads for t in title):
+        return None, None, None
+    # "of South Korea" / "of Japan" at the end is the country, not part of the title
+    k = i
+    if doc[k - 1].lower_ == "of":
+        for n in range(4, 0, -1):
+            cand = doc[k:k + n]
+            if len(cand) == n and (code := lex.country_of(cand.text)):
+                country = country or code
+                break
+    for of_at in range(first, i):
+        if doc[of_at].lower_ == "of":
+            tail = doc[of_at + 1:i].text
+            if code := lex.country_of(tail):
+                country = country or code
+                title = doc[first:of_at]
+                break
+    while len(title) and title[-1].lower_ in {"of", "the", "and", "for", "-"}:
+        title = title[:-1]
+    return (title if len(title) else None), country, org
+
+
+def person_mentions(doc: Doc, lex: Lexicon) -> list[Mention]:
+    """People: spaCy's PERSON entities and names after a title word, with the titles written around them."""
+    spans: list[tuple[int, int]] = []
+    for ent in doc.ents:
+        if ent.label_ == "PERSON":
+            spans.append((ent.start, ent.end))
+        elif ent.label_ in {"ORG", "LOC", "GPE", "NORP"} and ent[0].lower_ in lex.title_heads and len(ent) > 1:
+            spans.append((ent.start + 1, ent.end))
+    spans.extend(_names_after_titles(doc, lex))
+    spans.extend(_names_with_lost_letters(doc))
+    out, seen = [], set()
+    for start, end in sorted(_merge_overlaps(spans)):
+        start, end = _trim_name(doc, start, end, lex)
+        if start >= end or (start, end) in seen:
+            continue
+        seen.add((start, end))
+        span = doc[start:end]
+        if lex.country_of(span.text) or lex.place_country(span.text) and len(span) == 1:
+            continue
+        if (actor := lex.actor_for(span.text)) and actor.kind == "organization":
+            continue
+        if end < len(doc) and doc[end].lower_ in NOT_PERSON_AFTER:
+            continue
+        if not any(t.text[:1].isupper() for t in span):
+            continue
+        title, country, org, _ = _title_before(doc, start, lex)
+        after, country_after, org_after = _title_after(doc, end, lex)
+        chosen = after if after is not None and (title is None or len(after) > len(title)) else title
+        out.append(Mention(
+            span.start_char, span.end_char, span.text, "person", name=span.text,
+            title=_clean_title(chosen.text) if chosen is not None else None,
+            title_country=country_after or country if chosen is after and after is not None else country or country_after,
+            title_org=org or org_after,
+        ))
+    return out
+
+
+def _clean_title(title: str) -> str:
+    return re.sub(r"\s*-\s*", "-", title).strip(" ,")
+
+
+def _merge_overlaps(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    merged: list[tuple[int, int]] = []
+    for s, e in sorted(spans):
+        if merged and s < merged[-1][1]:
+            merged[-1] = (merged[-1][0], max(e, merged[-1][1]))
+        else:
+            merged.append((s, e))
+    return merged
+
+
+def _trim_name(doc: Doc, start: int, end: int, lex: Lexicon) -> tuple[int, int]:
+    while start < end and (doc[start].lower_ in lex.title_heads or doc[start].lower_ in lex.title_modifiers
+                           or doc[start].lower_ in lex.honorifics or doc[start].is_punct or doc[start].lower_ == "the"):
+        start += 1
+    while end > start and (doc[end - 1].text in {"'s", "’s", "'", "’"} or doc[end - 1].is_punct):
+        end -= 1
+    return start, end
+
+
+def _names_after_titles(doc: Doc, lex: Lexicon) -> list[tuple[int, int]]:
+    """"Ministers Park and Blinken", "Vice Minister Cho": capitalized names right after a title head."""
+    out = []
+    for tok in doc:
+        if tok.lower_ not in lex.title_heads or not tok.text[:1].isupper():
+            continue
+        i = tok.i + 1
+        while i < len(doc):
+            j = i
+            while j < len(doc) and doc[j].pos_ == "PROPN" and doc[j].text[:1].isupper() \
+                    and doc[j].text not in lex.not_names and doc[j].lower_ not in lex.title_heads:
+                j += 1
+            if j == i:
+                break
+            if not lex.country_of(doc[i:j].text) and not lex.actor_for(doc[i:j].text):
+                out.append((i, j))
+            if j < len(doc) and doc[j].lower_ == "and" and tok.lower_.endswith("s"):
+                i = j + 1
+                continue
+            break
+    return out
+
+
+def _names_with_lost_letters(doc: Doc) -> list[tuple[int, int]]:
+    """"Ant?nio Guterres": a capitalized word with a `?` inside, joined to the name that follows."""
+    out = []
+    for m in re.finditer(rf"{LOST_LETTER_WORD}(?:\s+[A-Z][^\W\d_]+(?:-[A-Za-z]+)?)+", doc.text):
+        span = doc.char_span(m.start(), m.end(), alignment_mode="expand")
+        if span is not None:
+            out.append((span.start, span.end))
+    return out
+
+
+def group_mentions(doc: Doc, lex: Lexicon) -> list[Mention]:
+    """Plural nominal groups: "the three deputy ministers", "the deputy foreign ministers of the three countries"."""
+    out = []
+    for tok in doc:
+        if tok.tag_ != "NNS" or tok.lemma_.lower() not in lex.title_heads and tok.lower_ not in GROUP_HEADS | lex.title_heads:
+            continue
+        if tok.lower_ in GROUP_HEADS and not any(c.lower_ in NUMBERS for c in tok.lefts):
+            continue
+        if not any(c.lower_ in {"the", "these", "both"} for c in tok.children) and not (
+                tok.i > 0 and doc[tok.i - 1].lower_ in NUMBERS and tok.i > 1 and doc[tok.i - 2].lower_ == "the"):
+            continue
+        number = None
+        mods = []
+        for c in tok.lefts:
+            if c.lower_ in NUMBERS:
+                number = NUMBERS[c.lower_]
+            elif c.dep_ in {"amod", "compound", "nmod"}:
+                mods.append(c.lower_)
+        for prep in (c for c in tok.rights if c.dep_ == "prep" and c.lower_ == "of"):
+            for pobj in prep.children:
+                for c in pobj.lefts:
+                    if c.lower_ in NUMBERS:
+                        number = NUMBERS[c.lower_]
+        left = min([c.i for c in tok.lefts] + [tok.i])
+        right = tok.i + 1
+        for prep in (c for c in tok.rights if c.dep_ == "prep" and c.lower_ == "of"):
+            right = max(right, prep.right_edge.i + 1)
+        span = doc[left:right]
+        out.append(Mention(span.start_char, span.end_char, span.text, "group", name=span.text,
+                           number=number, head=tok.lower_, modifiers=tuple(mods)))
+    return out
+
+
+def pronoun_and_nominal_mentions(doc: Doc, lex: Lexicon) -> list[Mention]:
+    """Pronouns ("he", "they") and bare titles ("the minister", "the spokesperson")."""
+    out = []
+    for tok in doc:
+        low = tok.lower_
+        if low in PRONOUNS or low in PLURAL_PRONOUNS:
+            out.append(Mention(tok.idx, tok.idx + len(tok), tok.text, "pronoun", name=low))
+        elif (tok.tag_ == "NN" and low in lex.title_heads and tok.i > 0 and doc[tok.i - 1].lower_ == "the"
+              and not (tok.i + 1 < len(doc) and doc[tok.i + 1].pos_ == "PROPN")):
+            start = doc[tok.i - 1]
+            out.append(Mention(start.idx, tok.idx + len(tok), doc[tok.i - 1:tok.i + 1].text, "nominal",
+                               name=low, head=low))
+    return out

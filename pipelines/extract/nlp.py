@@ -1,0 +1,57 @@
+"""Loading the spaCy model by its configurable name and parsing texts of any length."""
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from functools import cache
+
+import spacy
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from pipelines.config import DEFAULT_MODEL, FALLBACK_MODEL
+
+CHUNK_CHARS = 100_000  # parse long articles in paragraph chunks of at most this size
+UNUSED_COMPONENTS: tuple[str, ...] = ()
+
+
+@cache
+def load_model(name: str = DEFAULT_MODEL) -> Language:
+    """Load the spaCy pipeline package `name`, falling back to en_core_web_sm when it is not installed."""
+    try:
+        nlp = spacy.load(name, exclude=list(UNUSED_COMPONENTS))
+    except OSError:
+        if name != DEFAULT_MODEL:
+            raise
+        nlp = spacy.load(FALLBACK_MODEL, exclude=list(UNUSED_COMPONENTS))
+    return nlp
+
+
+def paragraph_chunks(text: str, limit: int = CHUNK_CHARS) -> list[str]:
+    """Split text at line breaks into pieces of at most `limit` characters that join back to `text`."""
+    if len(text) <= limit:
+        return [text]
+    chunks, current = [], ""
+    for line in text.splitlines(keepends=True):
+        while len(line) > limit:
+            head, line = line[:limit], line[limit:]
+            if current:
+                chunks.append(current)
+                current = ""
+            chunks.append(head)
+        if len(current) + len(line) > limit and current:
+            chunks.append(current)
+            current = ""
+        current += line
+    if current:
+        chunks.append(current)
+    return chunks
+
+
+def parse_texts(nlp: Language, texts: Iterable[str], batch_size: int = 16) -> Iterator[Doc]:
+    """Docs for the texts, in order; a text longer than a chunk is parsed piecewise and re-joined."""
+    for text in texts:
+        chunks = paragraph_chunks(text)
+        if len(chunks) == 1:
+            yield from nlp.pipe(chunks, batch_size=batch_size)
+        else:
+            yield Doc.from_docs(list(nlp.pipe(chunks, batch_size=batch_size)), ensure_whitespace=False)

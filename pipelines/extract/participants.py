@@ -1,0 +1,362 @@
+"""Participants: mentions clustered into one row per person, country, organization or group.
+
+Coreference is rule-based: names by their words (accents and lost letters folded), titles
+and pronouns by recency, groups by size and role.
+"""
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+
+from spacy.tokens import Doc
+
+from pipelines.extract.lexicon import Lexicon, fold
+from pipelines.extract.mentions import (
+    PLURAL_PRONOUNS,
+    Mention,
+    country_mentions,
+    group_mentions,
+    organization_mentions,
+    person_mentions,
+    pronoun_and_nominal_mentions,
+)
+from pipelines.ids import stable_id
+
+NATIONAL_ROLES = {"foreign minister", "deputy foreign minister", "head of government", "head of state",
+                  "deputy head of state", "minister", "deputy minister", "defense minister", "ambassador",
+                  "envoy", "military officer", "spokesperson", "legislator"}
+PRONOUN_REACH = 600  # characters back a pronoun or bare title may look for its antecedent
+
+
+@dataclass
+class Entity:
+    """One participant of the article, with every mention resolved to it."""
+
+    kind: str
+    name: str
+    mentions: list[Mention] = field(default_factory=list)
+    actor_id: str | None = None
+    title: str | None = None
+    role: str | None = None
+    country_code: str | None = None
+    affiliation: str | None = None
+    members: list["Entity"] = field(default_factory=list)
+    participant_id: str | None = None
+
+    @property
+    def first(self) -> Mention:
+        return min(self.mentions, key=lambda m: m.start)
+
+
+@dataclass
+class ArticleParticipants:
+    """Every participant of an article and the mention that covers each character."""
+
+    entities: list[Entity]
+    mentions: list[Mention]
+    home_country: str | None
+
+    def at(self, start: int, end: int) -> list[Mention]:
+        """Mentions inside [start, end), in text order."""
+        return [m for m in self.mentions if m.entity is not None and start <= m.start and m.end <= end]
+
+    def covering(self, start: int, end: int) -> Mention | None:
+        """The resolved mention that overlaps [start, end) most."""
+        best, size = None, 0
+        for m in self.mentions:
+            overlap = min(end, m.end) - max(start, m.start)
+            if m.entity is not None and overlap > size:
+                best, size = m, overlap
+        return best
+
+
+def extract_participants(doc: Doc, article: dict, lex: Lexicon) -> ArticleParticipants:
+    text = doc.text
+    home = lex.home_country(article.get("source_name"), article.get("source_hint"), article.get("url"),
+                            article.get("_site_domain"))
+    persons = person_mentions(doc, lex)
+    for m in persons:
+        m.text = m.name = article["text"][m.start:m.end]
+    taken = [(m.start, m.end) for m in persons]
+    countries = [m for m in country_mentions(text, lex) if not _inside(m, taken)]
+    orgs = [m for m in organization_mentions(text, lex) if not _inside(m, taken)]
+    orgs = _drop_nested(orgs)
+    countries = [m for m in countries if not _inside(m, [(o.start, o.end) for o in orgs if o.code != "body:MFA"])
+                 or _inside(m, [(o.start, o.end) for o in orgs if o.code and o.code.startswith("body:")])]
+    entities: list[Entity] = []
+    _cluster_people(persons, entities, lex)
+    _cluster_by_code(countries, entities, "country", lambda m: lex.country_display.get(m.code, m.text),
+                     lambda m: f"country:{m.code}")
+    _resolve_bodies(orgs, countries, home, lex)
+    _cluster_by_code(orgs, entities, "organization", lambda m: m.name, lambda m: m.code)
+    for e in entities:
+        if e.kind == "country":
+            e.country_code = e.actor_id.split(":", 1)[1]
+            e.affiliation = e.name
+        elif e.kind == "organization":
+            actor = lex.actors_by_id.get(e.actor_id)
+            e.country_code = next((m.title_country for m in e.mentions if m.title_country),
+                                  actor.country if actor else None)
+            e.affiliation = lex.country_display.get(e.country_code) if e.country_code else None
+    _assign_person_affiliations(entities, countries, home, lex)
+    others = pronoun_and_nominal_mentions(doc, lex)
+    groups = group_mentions(doc, lex)
+    _resolve_groups(groups, entities)
+    groups += _resolve_coordinated_titles(doc, entities, lex)
+    _resolve_pronouns_and_titles(others, entities)
+    all_mentions = sorted(persons + countries + orgs + groups + others, key=lambda m: (m.start, -m.end))
+    for m in all_mentions:  # names as the article writes them (the parser saw lost letters replaced)
+        m.text = article["text"][m.start:m.end]
+        if m.kind == "person":
+            m.name = m.text
+    entities = _merge_same_actor([e for e in entities if e.mentions])
+    for e in entities:
+        e.participant_id = stable_id(article["article_id"], e.actor_id)
+    return ArticleParticipants(entities, all_mentions, home)
+
+
+def _merge_same_actor(entities: list[Entity]) -> list[Entity]:
+    """Two clusters that resolved to one actor are one participant."""
+    by_id: dict[str, Entity] = {}
+    for e in entities:
+        if e.actor_id in by_id:
+            keep = by_id[e.actor_id]
+            keep.mentions.extend(e.mentions)
+            for m in e.mentions:
+                m.entity = keep
+            keep.title = keep.title or e.title
+        else:
+            by_id[e.actor_id] = e
+    return list(by_id.values())
+
+
+def _inside(m: Mention, spans: list[tuple[int, int]]) -> bool:
+    return any(s <= m.start and m.end <= e for s, e in spans)
+
+
+def _drop_nested(mentions: list[Mention]) -> list[Mention]:
+    """Keep the longest of overlapping organization mentions ("UN Security Council" over "UN")."""
+    out: list[Mention] = []
+    for m in sorted(mentions, key=lambda m: (m.start, -(m.end - m.start))):
+        if out and m.start < out[-1].end:
+            continue
+        out.append(m)
+    return out
+
+
+def _name_tokens(name: str) -> list[str]:
+    return [t for t in re.split(r"[\s]+", fold(name)) if t]
+
+
+def _token_match(a: str, b: str) -> bool:
+    if "?" not in a and "?" not in b:
+        return a == b
+    if len(a) != len(b):
+        return False
+    return all(x == y or "?" in (x, y) for x, y in zip(a, b))
+
+
+def _cluster_people(persons: list[Mention], entities: list[Entity], lex: Lexicon) -> None:
+    """Full names start a person; a later surname or partial name joins the most recent match."""
+    people: list[Entity] = []
+    for m in sorted(persons, key=lambda m: (-len(_name_tokens(m.name)), m.start)):
+        tokens = _name_tokens(m.name)
+        match = None
+        for e in sorted(people, key=lambda e: -max(x.start for x in e.mentions)):
+            etoks = _name_tokens(e.name)
+            if all(any(_token_match(t, et) for et in etoks) for t in tokens):
+                match = e
+                break
+        if match is None:
+            match = Entity("person", m.name)
+            people.append(match)
+        match.mentions.append(m)
+        m.entity = match
+    for e in people:
+        actor = lex.actor_for(e.name)
+        if actor is not None and actor.kind == "person":
+            e.name, e.actor_id = actor.name, actor.actor_id
+        else:
+            e.actor_id = "person:" + re.sub(r"[^a-z0-9?]+", "-", fold(e.name)).strip("-")
+        titled = [m for m in e.mentions if m.title]
+        if titled:
+            e.title = max(titled, key=lambda m: (len(m.title.split()), -m.start)).title
+        elif actor is not None and actor.kind == "person":
+            e.title = actor.title
+        e.role = lex.role_of(e.title) or (actor.role if actor is not None and actor.kind == "person" else None)
+    entities.extend(people)
+
+
+def _cluster_by_code(mentions, entities, kind, name_of, id_of) -> None:
+    by_id: dict[str, Entity] = {}
+    for m in mentions:
+        aid = id_of(m)
+        if aid not in by_id:
+            by_id[aid] = Entity(kind, name_of(m), actor_id=aid)
+            entities.append(by_id[aid])
+        by_id[aid].mentions.append(m)
+        m.entity = by_id[aid]
+
+
+def _resolve_bodies(orgs: list[Mention], countries: list[Mention], home: str | None, lex: Lexicon) -> None:
+    """"the Foreign Ministry" belongs to the country written next to it, else the outlet's country."""
+    counts = Counter(m.code for m in countries)
+    for m in orgs:
+        if not m.code.startswith("body:"):
+            continue
+        near = [c for c in countries if 0 <= m.start - c.end <= 3 or 0 <= c.start - m.end <= 4]
+        code = near[0].code if near else home or (counts.most_common(1)[0][0] if counts else None)
+        m.name = f"{m.name} ({lex.country_display.get(code, code)})" if code else m.name
+        m.code = f"org:{code}-{m.code.split(':', 1)[1]}" if code else f"org:{m.code.split(':', 1)[1]}"
+        m.title_country = code
+
+
+def _assign_person_affiliations(entities: list[Entity], countries: list[Mention], home: str | None,
+                                lex: Lexicon) -> None:
+    orgs = {e.actor_id: e for e in entities if e.kind == "organization"}
+    for e in entities:
+        if e.kind != "person":
+            continue
+        actor = lex.actors_by_id.get(e.actor_id)
+        country = next((m.title_country for m in e.mentions if m.title_country), None)
+        org_id = next((m.title_org for m in e.mentions if m.title_org), None)
+        if country is None and org_id is None and actor is not None:
+            country, org_id = actor.country, actor.affiliation_id
+        if org_id is not None:
+            org = lex.actors_by_id.get(org_id)
+            e.affiliation = org.name if org else orgs.get(org_id, e).name
+            e.country_code = country or (org.country if org else None)
+        elif country is not None:
+            e.country_code = country
+            e.affiliation = lex.country_display.get(country, country)
+        elif e.role in NATIONAL_ROLES and home is not None:
+            e.country_code = home
+            e.affiliation = lex.country_display.get(home, home)
+
+
+def _countries_of_recent_group(g: Mention, entities: list[Entity]) -> list[Entity]:
+    """"the three countries" after "the three deputy ministers": the countries those people act for."""
+    groups = [e for e in entities if e.kind == "group" and len(e.members) == g.number
+              and any(m.start < g.start for m in e.mentions)]
+    if not groups:
+        return []
+    recent = max(groups, key=lambda e: max(m.start for m in e.mentions if m.start < g.start))
+    codes = {p.country_code for p in recent.members}
+    return [e for e in entities if e.kind == "country" and e.country_code in codes] if len(codes) == g.number else []
+
+
+def _role_word(head: str) -> str:
+    singular = re.sub(r"s$", "", re.sub(r"ies$", "y", head))
+    return {"secretary": "minister", "chief": "", "leader": "", "official": "", "diplomat": ""}.get(singular, singular)
+
+
+def _role_fits(head: str, modifiers: tuple[str, ...], role: str | None) -> bool:
+    if role is None:
+        return False
+    words = _role_word(head)
+    if words and words not in role:
+        return False
+    deputy = any(m in {"deputy", "vice"} for m in modifiers)
+    return deputy == role.startswith("deputy") or not words
+
+
+def _resolve_groups(groups: list[Mention], entities: list[Entity]) -> None:
+    """A group's members: the people of matching role nearest before it (or after it, when it comes first)."""
+    people = [e for e in entities if e.kind == "person"]
+    by_members: dict[tuple[str, ...], Entity] = {}
+    countries = [e for e in entities if e.kind == "country"]
+    for g in groups:
+        if g.head in {"countries", "nations", "governments", "allies"}:
+            fits = _countries_of_recent_group(g, entities) or countries
+        elif _role_word(g.head) or g.number:
+            fits = [p for p in people if _role_fits(g.head, g.modifiers, p.role)]
+        else:
+            continue
+        before = sorted(fits, key=lambda p: -max((m.start for m in p.mentions if m.start < g.start), default=-1))
+        before = [p for p in before if any(m.start < g.start for m in p.mentions)]
+        after = sorted((p for p in fits if p not in before), key=lambda p: p.first.start)
+        n = g.number or len(before) or len(after)
+        members = (before + after)[:n] if n else []
+        if len(members) < 2 or (g.number and len(members) != g.number):
+            continue
+        _attach_group(g, members, entities, by_members)
+
+
+def _attach_group(m: Mention, members: list[Entity], entities: list[Entity], by_members: dict) -> None:
+    key = tuple(sorted(p.actor_id for p in members))
+    group = by_members.get(key) or next((e for e in entities if e.kind == "group" and
+                                         tuple(sorted(x.actor_id for x in e.members)) == key), None)
+    if group is None:
+        ordered = sorted(members, key=lambda p: p.first.start)
+        names = [p.name for p in ordered]
+        label = ", ".join(names[:-1]) + " and " + names[-1]
+        countries = {p.country_code for p in members}
+        group = Entity("group", label, actor_id="group:" + stable_id(*key), members=ordered,
+                       country_code=countries.pop() if len(countries) == 1 else None)
+        entities.append(group)
+    by_members[key] = group
+    group.mentions.append(m)
+    m.entity = group
+
+
+def _resolve_coordinated_titles(doc: Doc, entities: list[Entity], lex: Lexicon) -> list[Mention]:
+    """"Ministers Park and Blinken": people joined under one plural title form a group too."""
+    found = []
+    person_at = {m.start: m for e in entities if e.kind == "person" for m in e.mentions}
+    by_members: dict = {}
+    for tok in doc:
+        if tok.lower_ not in lex.title_heads or not tok.lower_.endswith("s") or not tok.text[:1].isupper() \
+                or tok.i + 1 >= len(doc):
+            continue
+        mention = person_at.get(doc[tok.i + 1].idx)
+        members, end = [], None
+        while mention is not None:
+            members.append(mention.entity)
+            end = mention.end
+            link = re.match(r"(?:\s*,)?\s*(?:and\s+)?", doc.text[end:])
+            mention = person_at.get(end + link.end()) if link and link.end() else None
+        if len(members) > 1:
+            gm = Mention(tok.idx, end, doc.text[tok.idx:end], "group", name=doc.text[tok.idx:end])
+            _attach_group(gm, members, entities, by_members)
+            found.append(gm)
+    return found
+
+
+def _resolve_pronouns_and_titles(others: list[Mention], entities: list[Entity]) -> None:
+    """He/she/bare titles to the nearest person before; they/them to the nearest group."""
+    resolved = sorted(((m.start, e) for e in entities for m in e.mentions), key=lambda x: x[0])
+    for m in others:
+        candidates = [(s, e) for s, e in resolved if s < m.start and m.start - s <= PRONOUN_REACH]
+        if m.kind == "pronoun" and m.name in PLURAL_PRONOUNS:
+            pick = [e for s, e in candidates if e.kind == "group"]
+        elif m.kind == "pronoun":
+            pick = [e for s, e in candidates if e.kind == "person"]
+        else:
+            pick = [e for s, e in candidates if e.kind == "person" and e.title and m.head in e.title.lower()]
+        if pick:
+            m.entity = pick[-1]
+            pick[-1].mentions.append(m)
+
+
+def participant_rows(parts: ArticleParticipants, article_id: str) -> list[dict]:
+    rows = []
+    for e in parts.entities:
+        first = e.first
+        rows.append({
+            "participant_id": e.participant_id,
+            "article_id": article_id,
+            "actor_id": e.actor_id,
+            "name": e.name,
+            "kind": e.kind,
+            "title": e.title,
+            "affiliation": e.affiliation,
+            "country_code": e.country_code,
+            "mention_count": len(e.mentions),
+            "first_start": first.start,
+            "first_end": first.end,
+            "role": e.role,
+            "members": [p.participant_id for p in e.members] if e.members else None,
+            "aliases": sorted({m.text for m in e.mentions if m.kind not in {"pronoun"}}),
+        })
+    return rows

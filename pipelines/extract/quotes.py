@@ -1,0 +1,325 @@
+"""Quotes: direct quotations, partial quotations inside reported speech, and indirect speech.
+
+Content spans follow PolNeAR: a direct quote keeps its quotation marks; reported content is the
+clause the cue governs, "that" included.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Span, Token
+
+from pipelines.extract.lexicon import Lexicon
+from pipelines.extract.participants import ArticleParticipants, Entity
+from pipelines.ids import stable_id
+
+OPENING = {"“": "”", "«": "»", "„": "“"}
+STRAIGHT = '"'
+SUBJECTS = {"nsubj", "nsubjpass", "csubj"}
+MIN_UNATTRIBUTED_WORDS = 6
+
+
+@dataclass
+class Quote:
+    start: int
+    end: int
+    kind: str
+    cue: str | None = None
+    cue_start: int | None = None
+    cue_end: int | None = None
+    speaker: Entity | None = None
+    speaker_start: int | None = None
+    speaker_end: int | None = None
+    via: str | None = None
+
+
+def quotation_spans(text: str) -> list[tuple[int, int]]:
+    """[start, end) of each quotation, marks included; unbalanced marks are left alone.
+
+    A quotation may run over paragraphs when each new paragraph opens with a mark again.
+    """
+    spans: list[tuple[int, int]] = []
+    open_at: int | None = None
+    closer = ""
+    for i, ch in enumerate(text):
+        if open_at is None:
+            if ch in OPENING or (ch == STRAIGHT and _opens(text, i)):
+                open_at, closer = i, OPENING.get(ch, STRAIGHT)
+        elif ch == closer and (ch != STRAIGHT or not _opens(text, i) or i + 1 == len(text)):
+            spans.append((open_at, i + 1))
+            open_at = None
+        elif ch == "\n":
+            nxt = text[i + 1:i + 2]
+            if not (nxt in OPENING or nxt == STRAIGHT):
+                open_at = None  # unclosed at a paragraph end: not a quotation
+        elif ch in OPENING and ch != closer and text[i - 1:i] == "\n":
+            continue
+    return [(s, e) for s, e in spans if e - s > 2]
+
+
+def _opens(text: str, i: int) -> bool:
+    before = text[i - 1] if i else " "
+    after = text[i + 1] if i + 1 < len(text) else " "
+    return (before.isspace() or before in "([{—–-:,") and not after.isspace()
+
+
+def extract_quotes(doc: Doc, parts: ArticleParticipants, lex: Lexicon) -> list[Quote]:
+    text = doc.text
+    quotations = quotation_spans(text)
+    quotes: list[Quote] = []
+    covered: list[tuple[int, int]] = []
+    for sent in doc.sents:
+        candidates = [q for cue in _cues(sent, lex) if (q := _attribution(cue, sent, quotations, parts, lex))]
+        _nested_conduits(candidates)
+        for q in candidates:
+            if not any(_overlap((q.start, q.end), c) > 0.5 for c in covered):
+                quotes.append(q)
+                covered.append((q.start, q.end))
+    for s, e in quotations:
+        if any(cs <= s and e <= ce for cs, ce in covered):
+            continue
+        q = _orphan_quotation(doc, s, e, quotes, parts)
+        if q is not None:
+            quotes.append(q)
+            covered.append((s, e))
+    return sorted(quotes, key=lambda q: q.start)
+
+
+def _overlap(a: tuple[int, int], b: tuple[int, int]) -> float:
+    inter = min(a[1], b[1]) - max(a[0], b[0])
+    return inter / max(1, min(a[1] - a[0], b[1] - b[0])) if inter > 0 else 0.0
+
+
+def _cues(sent: Span, lex: Lexicon) -> list[Token]:
+    out = []
+    for tok in sent:
+        if tok.pos_ in {"VERB", "AUX"} and tok.lemma_.lower() in lex.cue_verbs:
+            out.append(tok)
+        elif tok.lower_ == "according" and tok.i + 1 < len(tok.doc) and tok.doc[tok.i + 1].lower_ == "to":
+            out.append(tok)
+    return out
+
+
+def _cue_lemma(tok: Token, lex: Lexicon) -> str:
+    lemma = tok.lemma_.lower()
+    if lemma == "according":
+        return "according to"
+    particle = lex.cue_phrasal.get(lemma)
+    if particle and any(c.dep_ == "prt" and c.lower_ == particle for c in tok.children):
+        return f"{lemma} {particle}"
+    return {"emphasise": "emphasize", "criticise": "criticize"}.get(lemma, lemma)
+
+
+def _attribution(cue: Token, sent: Span, quotations, parts: ArticleParticipants, lex: Lexicon) -> Quote | None:
+    doc = cue.doc
+    if cue.lower_ == "according":
+        return _according_to(cue, sent, quotations, parts, lex)
+    if lex.cue_phrasal.get(cue.lemma_.lower()) and not any(c.dep_ == "prt" for c in cue.children) \
+            and cue.lemma_.lower() in {"point", "spell", "make"}:
+        return None
+    content = _content_span(cue, sent, quotations)
+    if content is None:
+        return None
+    start, end = content
+    kind = _kind(start, end, quotations, doc.text)
+    if kind is None:
+        return None
+    speaker_tok = _subject(cue)
+    q = Quote(start, end, kind, _cue_lemma(cue, lex), cue.idx, cue.idx + len(cue))
+    _set_speaker(q, speaker_tok, parts)
+    q.via = _conduit(cue, sent, parts, lex)
+    return q
+
+
+def _content_span(cue: Token, sent: Span, quotations) -> tuple[int, int] | None:
+    doc = cue.doc
+    for child in cue.children:
+        if child.dep_ in {"ccomp", "parataxis"} and child.i > cue.i or child.dep_ == "ccomp":
+            span = doc[child.left_edge.i:child.right_edge.i + 1]
+            return _trim(doc, span.start_char, span.end_char, quotations)
+    for prep in (c for c in cue.children if c.dep_ == "prep"):
+        for pobj in (g for g in prep.children if g.dep_ == "pobj"):
+            that = next((t for t in doc[pobj.i + 1:pobj.right_edge.i + 1] if t.lower_ == "that"), None)
+            if that is not None and that.i == pobj.i + 1:
+                return _trim(doc, that.idx, doc[pobj.right_edge.i].idx + len(doc[pobj.right_edge.i]), quotations)
+    # a quoted object: condemning the "reckless ... launch", calling the launch "a reckless act"
+    objs = [c for c in cue.children if c.dep_ in {"dobj", "oprd", "xcomp", "attr"}]
+    if objs:
+        left = min(o.left_edge.i for o in objs)
+        right = max(o.right_edge.i for o in objs)
+        s, e = doc[left].idx, doc[right].idx + len(doc[right])
+        s, e = _trim(doc, s, e, quotations)
+        if any(qs >= s and qe <= e + 1 for qs, qe in quotations):
+            return s, max(e, next(qe for qs, qe in quotations if qs >= s and qe <= e + 1))
+    # a quotation next to the cue: X said: "..." / "...," X said.
+    for qs, qe in quotations:
+        if sent.start_char <= qs and qe <= sent.end_char + 1:
+            between = doc.text[qe:cue.idx] if qe <= cue.idx else doc.text[cue.idx + len(cue):qs]
+            if len(between) < 60 and not re.search(r"[.!?]\s", between):
+                return qs, qe
+    return None
+
+
+def _trim(doc: Doc, s: int, e: int, quotations) -> tuple[int, int]:
+    text = doc.text
+    for qs, qe in quotations:  # a quotation cut by the parse keeps its marks
+        if s <= qs < e < qe and qe - e <= 3:
+            e = qe
+        if qs < s < qe <= e and s - qs <= 2:
+            s = qs
+        if qs < s and e < qe and s - qs <= 2 and qe - e <= 3:
+            s, e = qs, qe
+    while e > s and text[e - 1] in " ,;:—–-":
+        e -= 1
+    while s < e and text[s] in " ,;:—–-":
+        s += 1
+    return s, e
+
+
+def _kind(s: int, e: int, quotations, text: str) -> str | None:
+    inside = [(qs, qe) for qs, qe in quotations if s <= qs and qe <= e]
+    if not inside:
+        return "indirect" if e - s > 3 else None
+    if len(inside) == 1 and inside[0][0] - s <= 1 and e - inside[0][1] <= 1:
+        return "direct"
+    return "partial"
+
+
+def _subject(cue: Token) -> Token | None:
+    tok = cue
+    for _ in range(4):
+        for c in tok.children:
+            if c.dep_ in SUBJECTS:
+                return c
+            if c.dep_ == "agent":
+                return next((g for g in c.children if g.dep_ == "pobj"), None)
+        if tok.dep_ in {"advcl", "xcomp", "conj", "acl"} and tok.head is not tok:
+            tok = tok.head
+        else:
+            break
+    if cue.dep_ in {"parataxis", "ccomp"} and cue.i < cue.head.i:
+        return None
+    return None
+
+
+def _set_speaker(q: Quote, tok: Token | None, parts: ArticleParticipants) -> None:
+    if tok is None:
+        return
+    doc = tok.doc
+    s, e = doc[tok.left_edge.i].idx, doc[tok.right_edge.i].idx + len(doc[tok.right_edge.i])
+    inside = parts.at(s, e)
+    mention = None
+    if inside:
+        groups = [m for m in inside if m.entity.kind == "group"]
+        heads = [m for m in inside if m.start <= tok.idx < m.end]
+        mention = groups[0] if groups else heads[0] if heads else next(
+            (m for m in inside if m.entity.kind in {"person", "organization"}), inside[0])
+    if mention is None:
+        q.speaker_start, q.speaker_end = s, e
+        return
+    q.speaker, q.speaker_start, q.speaker_end = mention.entity, mention.start, mention.end
+
+
+def _conduit(cue: Token, sent: Span, parts: ArticleParticipants, lex: Lexicon) -> str | None:
+    """"through spokesperson X", "in a press release", "according to a ... press release"."""
+    doc = cue.doc
+    tok, chain = cue, [cue]
+    while tok.dep_ in {"advcl", "xcomp", "conj"} and tok.head is not tok:
+        tok = tok.head
+        chain.append(tok)
+    for t in chain:
+        for prep in (c for c in t.children if c.dep_ == "prep" and c.lower_ in {"through", "via", "in"}):
+            pobj = next((g for g in prep.children if g.dep_ == "pobj"), None)
+            if pobj is None:
+                continue
+            if prep.lower_ != "in" or pobj.lemma_.lower() in lex.documents or pobj.text.lower() in lex.documents:
+                return _phrase(doc, pobj, parts)
+        for dobj in (c for c in t.children if c.dep_ == "dobj" and c.lemma_.lower() in lex.documents):
+            for prep in (c for c in dobj.children if c.dep_ == "prep" and c.lower_ in {"through", "via"}):
+                pobj = next((g for g in prep.children if g.dep_ == "pobj"), None)
+                if pobj is not None:
+                    return _phrase(doc, pobj, parts)
+    for tok in sent:
+        if tok.lower_ == "according" and tok.i + 1 < len(doc) and doc[tok.i + 1].lower_ == "to":
+            pobj = next((g for g in doc[tok.i + 1].children if g.dep_ == "pobj"), None)
+            if pobj is not None and (pobj.lemma_.lower() in lex.documents or
+                                     doc[pobj.left_edge.i:pobj.i + 1].text.lower().endswith(tuple(lex.documents))):
+                return _phrase(doc, pobj, parts)
+    return None
+
+
+def _phrase(doc: Doc, head: Token, parts: ArticleParticipants) -> str:
+    mention = parts.covering(head.idx, head.idx + len(head))
+    if mention is not None and mention.entity.kind == "person":
+        return mention.entity.name
+    left = head.left_edge.i
+    while left < head.i and doc[left].dep_ in {"det", "poss"} and doc[left].lower_ in {"a", "an", "the", "its", "his", "her", "their"}:
+        left += 1
+    return doc[left:head.i + 1].text
+
+
+def _according_to(cue: Token, sent: Span, quotations, parts: ArticleParticipants, lex: Lexicon) -> Quote | None:
+    doc = cue.doc
+    to = doc[cue.i + 1]
+    pobj = next((g for g in to.children if g.dep_ == "pobj"), None)
+    if pobj is None or pobj.lemma_.lower() in lex.documents:
+        return None
+    phrase_start, phrase_end = cue.idx, doc[pobj.right_edge.i].idx + len(doc[pobj.right_edge.i])
+    if phrase_start - sent.start_char < 3:
+        s, e = phrase_end, sent.end_char
+    else:
+        s, e = sent.start_char, phrase_start
+    s, e = _trim(doc, s, e, quotations)
+    while e > s and doc.text[e - 1] in ".\n ":
+        e -= 1
+    if e - s < 10:
+        return None
+    q = Quote(s, e, _kind(s, e, quotations, doc.text) or "indirect", "according to", cue.idx, to.idx + len(to))
+    _set_speaker(q, pobj, parts)
+    return q
+
+
+def _orphan_quotation(doc: Doc, s: int, e: int, quotes: list[Quote], parts: ArticleParticipants) -> Quote | None:
+    """A quotation with no cue in its sentence continues the previous direct quote's speaker."""
+    words = len(doc.text[s:e].split())
+    previous = [q for q in quotes if q.end <= s and q.kind == "direct" and s - q.end < 400]
+    if previous and words >= 3 and doc.text[s + 1:s + 2].isupper():
+        p = previous[-1]
+        return Quote(s, e, "direct", p.cue, None, None, p.speaker, p.speaker_start, p.speaker_end, p.via)
+    if words >= MIN_UNATTRIBUTED_WORDS and doc.text[s + 1:s + 2].isupper():
+        return Quote(s, e, "direct")
+    return None
+
+
+def _nested_conduits(quotes: list[Quote]) -> None:
+    """"X noted that ..., the State Department reported": the trailing reporter becomes X's conduit."""
+    for outer in list(quotes):
+        inner = [q for q in quotes if q is not outer and q.cue_start is not None
+                 and outer.start <= q.cue_start < outer.end and q.end <= (outer.cue_start or 0)]
+        if inner and outer.speaker is not None and outer.cue_start > outer.end:
+            for q in inner:
+                q.via = q.via or outer.speaker.name
+            quotes.remove(outer)
+
+
+def quote_rows(quotes: list[Quote], article_id: str, text: str) -> list[dict]:
+    rows = []
+    for q in quotes:
+        rows.append({
+            "quote_id": stable_id(article_id, q.start, q.end, q.kind),
+            "article_id": article_id,
+            "text": text[q.start:q.end],
+            "start_char": q.start,
+            "end_char": q.end,
+            "kind": q.kind,
+            "speaker": q.speaker.name if q.speaker else None,
+            "speaker_participant_id": q.speaker.participant_id if q.speaker else None,
+            "speaker_start": q.speaker_start,
+            "speaker_end": q.speaker_end,
+            "cue": q.cue,
+            "via": q.via,
+            "cue_start": q.cue_start,
+            "cue_end": q.cue_end,
+        })
+    return rows

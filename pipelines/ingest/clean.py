@@ -1,0 +1,143 @@
+"""Cleaning a raw article: title, byline, copyright lines, white space, metadata.
+
+The cleaned `text` is the headline, a blank line, then the body; every offset
+the extractors report indexes into it.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import datetime, timezone
+
+from dateutil import parser as dateparser
+
+from pipelines.ingest.records import RawArticle
+
+# "[Asia Economy Reporter Yoo In-ho]" -> source hint "Asia Economy", byline "Yoo In-ho"
+_BRACKET_BYLINE = re.compile(
+    r"^\s*\[\s*(?P<hint>[^\]\n]*?)\s*(?:Reporter|Correspondent|Staff Writer|Editor)s?\s+(?P<name>[^\]\n]+?)\s*\]\s*"
+)
+# "By Jane Doe" or "By Jane Doe and John Roe, Reuters" alone on the first body line
+_BY_LINE = re.compile(r"^\s*By\s+(?P<name>[A-Z][^\n]{1,80}?)\s*$")
+# "Xinhua | Updated: 2017-09-15 17:52"
+_UPDATED_LINE = re.compile(r"^\s*(?P<source>[^|\n]{2,60}?)\s*\|\s*(?:Updated|Published)\s*:?\s*(?P<date>[^\n]*)$")
+_COPYRIGHT = re.compile(r"^\s*(?:©|\(c\)|copyright\b)|all rights reserved", re.IGNORECASE)
+_SITE_IN_COPYRIGHT = re.compile(r"(?:www\.)?([a-z0-9-]+(?:\.[a-z0-9-]+)+)", re.IGNORECASE)
+_BYLINE_LINES = 3  # a byline stands in one of the first lines of the body, after any subtitle
+_SPACES = re.compile(r"[ \t\u00a0\u2000-\u200a\u202f\u205f\u3000]+")
+
+
+@dataclass
+class CleanArticle:
+    """An article ready for the `articles` table (ids and partition are added by the caller)."""
+
+    source_uri: str
+    title: str
+    text: str
+    body_start: int
+    source_name: str | None
+    url: str | None
+    byline: str | None
+    source_hint: str | None
+    published_at: datetime | None
+    published_tz: str | None
+    language: str
+    site_domain: str | None
+
+
+def clean_article(raw: RawArticle) -> CleanArticle:
+    """Turn a raw record into the cleaned text and metadata the tables hold."""
+    lines = [_SPACES.sub(" ", line).strip() for line in raw.body.replace("\r\n", "\n").split("\n")]
+    title = _SPACES.sub(" ", (raw.title or "")).strip()
+    lines = _drop_leading_blank(lines)
+    if not title and lines:
+        title, lines = lines[0], _drop_leading_blank(lines[1:])
+    if lines and lines[0] == title:
+        lines = _drop_leading_blank(lines[1:])
+
+    byline, source_hint = raw.meta.get("byline"), None
+    for i in range(min(_BYLINE_LINES, len(lines))):
+        lines[i], hint, name = _strip_byline(lines[i])
+        if name:
+            byline = byline or name
+            source_hint = hint
+            if not lines[i]:
+                del lines[i]
+            lines = _drop_leading_blank(lines)
+            break
+    if lines and (m := _UPDATED_LINE.match(lines[0])):
+        source_hint = source_hint or m.group("source")
+        lines = _drop_leading_blank(lines[1:])
+
+    site_domain = None
+    kept = []
+    for line in lines:
+        if _COPYRIGHT.search(line):
+            if site := _SITE_IN_COPYRIGHT.search(line.split("©")[-1]):
+                site_domain = site_domain or site.group(1).lower()
+            continue
+        kept.append(line)
+    body = "\n".join(_collapse_blank_runs(kept)).strip()
+    published_at, published_tz = parse_published(raw.meta.get("published_at"))
+    text = f"{title}\n\n{body}"
+    return CleanArticle(
+        source_uri=raw.source_uri,
+        title=title,
+        text=text,
+        body_start=len(title) + 2,
+        source_name=_str_or_none(raw.meta.get("source")),
+        url=_str_or_none(raw.meta.get("url")),
+        byline=_str_or_none(byline),
+        source_hint=_str_or_none(source_hint),
+        published_at=published_at,
+        published_tz=published_tz,
+        language=_str_or_none(raw.meta.get("language")) or "en",
+        site_domain=site_domain,
+    )
+
+
+def _strip_byline(line: str) -> tuple[str, str | None, str | None]:
+    if m := _BRACKET_BYLINE.match(line):
+        return line[m.end():], m.group("hint") or None, m.group("name")
+    if m := _BY_LINE.match(line):
+        return "", None, m.group("name")
+    return line, None, None
+
+
+def parse_published(value: object) -> tuple[datetime | None, str | None]:
+    """ISO or common date strings to (UTC datetime, "+HH:MM" offset as given); a date with no zone is UTC."""
+    if value in (None, ""):
+        return None, None
+    try:
+        when = dateparser.parse(str(value))
+    except (ValueError, OverflowError):
+        return None, None
+    if when.tzinfo is None:
+        return when.replace(tzinfo=timezone.utc), None
+    offset = when.utcoffset()
+    minutes = int(offset.total_seconds() // 60)
+    sign = "+" if minutes >= 0 else "-"
+    tz = f"{sign}{abs(minutes) // 60:02d}:{abs(minutes) % 60:02d}"
+    return when.astimezone(timezone.utc), tz
+
+
+def _drop_leading_blank(lines: list[str]) -> list[str]:
+    i = 0
+    while i < len(lines) and not lines[i]:
+        i += 1
+    return lines[i:]
+
+
+def _collapse_blank_runs(lines: list[str]) -> list[str]:
+    out: list[str] = []
+    for line in lines:
+        if line or (out and out[-1]):
+            out.append(line)
+    return out
+
+
+def _str_or_none(value: object) -> str | None:
+    if value is None:
+        return None
+    s = str(value).strip()
+    return s or None

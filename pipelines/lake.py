@@ -1,0 +1,65 @@
+"""The Parquet lake: `lake/<table>/ingest_date=YYYY-MM-DD/part-0.parquet`, written atomically."""
+from __future__ import annotations
+
+import os
+import tempfile
+from datetime import date
+from pathlib import Path
+
+import pyarrow as pa
+import pyarrow.dataset as ds
+import pyarrow.parquet as pq
+
+from pipelines.tables import SCHEMAS, to_table
+
+PART_FILE = "part-0.parquet"
+
+
+def partition_dir(lake: Path, table: str, day: date) -> Path:
+    return lake / table / f"ingest_date={day.isoformat()}"
+
+
+def write_atomic(table: pa.Table, path: Path) -> None:
+    """Write a Parquet file so that readers see the old file or the new one, never half of one."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    os.close(fd)
+    try:
+        pq.write_table(table, tmp, compression="zstd")
+        os.replace(tmp, path)
+    finally:
+        if os.path.exists(tmp):
+            os.unlink(tmp)
+
+
+def write_partition(lake: Path, name: str, day: date, rows: list[dict]) -> Path:
+    """Replace one table's partition with these rows (the lake leaves `ingest_date` to the folder name)."""
+    table = to_table(name, rows)
+    if "ingest_date" in table.column_names:
+        table = table.drop_columns(["ingest_date"])
+    path = partition_dir(lake, name, day) / PART_FILE
+    write_atomic(table, path)
+    return path
+
+
+def read_table(lake: Path, name: str, exclude_day: date | None = None, columns: list[str] | None = None) -> pa.Table:
+    """Every partition of a table (optionally leaving one day out) as one Arrow table."""
+    root = lake / name
+    files = sorted(root.glob(f"ingest_date=*/{PART_FILE}")) if root.exists() else []
+    if exclude_day is not None:
+        skip = partition_dir(lake, name, exclude_day)
+        files = [f for f in files if f.parent != skip]
+    schema = SCHEMAS[name]
+    if not files:
+        empty = schema.empty_table()
+        return empty.select(columns) if columns else empty
+    dataset = ds.dataset([str(f) for f in files], format="parquet", partitioning=ds.HivePartitioning(
+        pa.schema([("ingest_date", pa.date32())])), partition_base_dir=str(root))
+    return dataset.to_table(columns=columns)
+
+
+def write_extract_output(out: Path, tables: dict[str, list[dict]]) -> None:
+    """`newsetl extract --out DIR`: one Parquet file per table, `DIR/<table>.parquet`, every column."""
+    out.mkdir(parents=True, exist_ok=True)
+    for name in SCHEMAS:
+        write_atomic(to_table(name, tables.get(name, [])), out / f"{name}.parquet")
