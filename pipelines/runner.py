@@ -142,7 +142,7 @@ def format_summary(summary: RunSummary) -> str:
     lines += [f"  {name:<{width}}  {n:>6}" for name, n in summary.counts.items()]
     if summary.top_speakers:
         lines.append("top speakers:")
-        lines += [f"  {name} ({n} quotes)" for name, n in summary.top_speakers]
+        lines += [f"  {name} ({n} quote{'' if n == 1 else 's'})" for name, n in summary.top_speakers]
     else:
         lines.append("top speakers: none yet")
     return "\n".join(lines)

@@ -2,6 +2,7 @@
 
 import json
 import os
+import shutil
 from collections.abc import Iterator
 from contextlib import contextmanager
 
@@ -44,4 +45,6 @@ def warehouse(context: dg.AssetExecutionContext, dbt: DbtCliResource):
     cfg.warehouse.parent.mkdir(parents=True, exist_ok=True)
     args = ["build", "--vars", json.dumps(dbt_vars(context.partition_time_window))]
     with newsetl_env():
-        yield from dbt.cli(args, context=context).stream()
+        invocation = dbt.cli(args, context=context)
+        yield from invocation.stream()
+    shutil.rmtree(invocation.target_path, ignore_errors=True)  # artifacts of failed builds stay for debugging

@@ -53,7 +53,9 @@ def extract_events(doc: Doc, parts: ArticleParticipants, lex: Lexicon, pub: date
                 _date_event(event, tok, dates, pub)
                 _locate(event, tok, lex)
                 events.append(event)
-    events = [e for e in events if e.sources or e.targets or e.event_type == "OTHER"]
+    with_parties = [e for e in events if e.sources or e.targets or e.event_type == "OTHER"]
+    # an article whose events name no party still reports its first one, so it has a root event
+    events = with_parties or events[:1]
     _targets_from_antecedents(events)
     _inherit_dates(events, pub)
     events = _merge_title_events(events, title_end)
