@@ -118,6 +118,10 @@ def top_speakers(warehouse: Path, limit: int = TOP_SPEAKERS) -> list[tuple[str, 
 
 def run_partition(day: date) -> RunSummary:
     """Ingest, extract and build the warehouse for `day`; raises RunFailed if the run fails."""
+    from pipelines.defs.partitions import daily, today
+
+    if not daily.has_partition_key(day.isoformat()):
+        raise RunFailed(f"{day} is not a partition: days run from {daily.get_first_partition_key()} to {today()}")
     home = ensure_dagster_home()
     with partition_lock(home, day), DagsterInstance.from_config(str(home)) as instance:
         recover_instance(instance)
