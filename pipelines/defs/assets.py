@@ -42,6 +42,16 @@ def known_hashes(lake: Path, day: date) -> dict[str, dict]:
     return known
 
 
+def skip_already_ingested(ingested: Ingested, lake: Path, day: date) -> Ingested:
+    """Leave out inputs another partition already holds unchanged (same article_id, or a reject of a listed file)."""
+    earlier_ids = set(read_table(lake, "articles", exclude_day=day, columns=["article_id"]).column("article_id").to_pylist())
+    earlier_rejects = set(read_table(lake, "rejects", exclude_day=day, columns=["source_uri"]).column("source_uri").to_pylist())
+    articles = [a for a in ingested.articles if a["article_id"] not in earlier_ids]
+    rejects = [r for r in ingested.rejects if r["source_uri"] not in earlier_rejects]
+    kept_files = {row["source_uri"].split("#", 1)[0] for row in articles + rejects}
+    return Ingested(articles, rejects, [f for f in ingested.files if f in kept_files])
+
+
 def write_manifest(day: date, ingested: Ingested) -> Path:
     """Record which landing files went into the partition (v1: all of them)."""
     path = manifest_path(day)
@@ -65,7 +75,8 @@ def raw_articles(context: dg.AssetExecutionContext):
     day = partition_day(context)
     cfg = settings()
     roots = [cfg.landing] if cfg.landing.exists() else []
-    ingested = ingest_paths(roots, day, cfg.max_bytes, known_hashes(cfg.lake, day))
+    ingested = skip_already_ingested(ingest_paths(roots, day, cfg.max_bytes, known_hashes(cfg.lake, day)),
+                                     cfg.lake, day)
     write_partition(cfg.lake, "articles", day, ingested.articles)
     write_partition(cfg.lake, "rejects", day, ingested.rejects)
     manifest = write_manifest(day, ingested)
