@@ -31,20 +31,24 @@ def lake_key(table: str) -> dg.AssetKey:
     return dg.AssetKey(["lake", table])
 
 
-def known_hashes(lake: Path, day: date) -> dict[str, dict]:
-    """Content hash -> original article row, over every partition but `day` (the one being rebuilt)."""
+def earlier_articles(lake: Path, day: date) -> list[dict]:
+    """The bookkeeping columns of every article outside `day` (the partition being rebuilt)."""
     columns = ["article_id", "source_uri", "published_at", "content_hash", "duplicate_of"]
-    rows = read_table(lake, "articles", exclude_day=day, columns=columns).to_pylist()
+    return read_table(lake, "articles", exclude_day=day, columns=columns).to_pylist()
+
+
+def known_hashes(earlier: list[dict]) -> dict[str, dict]:
+    """Content hash -> original article row."""
     known: dict[str, dict] = {}
-    for row in sorted(rows, key=lambda r: (r["published_at"] or _NEVER, r["source_uri"])):
+    for row in sorted(earlier, key=lambda r: (r["published_at"] or _NEVER, r["source_uri"])):
         if row["duplicate_of"] is None and row["content_hash"]:
             known.setdefault(row["content_hash"], row)
     return known
 
 
-def skip_already_ingested(ingested: Ingested, lake: Path, day: date) -> Ingested:
+def skip_already_ingested(ingested: Ingested, earlier: list[dict], lake: Path, day: date) -> Ingested:
     """Leave out inputs another partition already holds unchanged (same article_id, or a reject of a listed file)."""
-    earlier_ids = set(read_table(lake, "articles", exclude_day=day, columns=["article_id"]).column("article_id").to_pylist())
+    earlier_ids = {row["article_id"] for row in earlier}
     earlier_rejects = set(read_table(lake, "rejects", exclude_day=day, columns=["source_uri"]).column("source_uri").to_pylist())
     articles = [a for a in ingested.articles if a["article_id"] not in earlier_ids]
     rejects = [r for r in ingested.rejects if r["source_uri"] not in earlier_rejects]
@@ -53,7 +57,7 @@ def skip_already_ingested(ingested: Ingested, lake: Path, day: date) -> Ingested
 
 
 def write_manifest(day: date, ingested: Ingested) -> Path:
-    """Record which landing files went into the partition (v1: all of them)."""
+    """Record which landing files went into the partition."""
     path = manifest_path(day)
     path.parent.mkdir(parents=True, exist_ok=True)
     body = {"ingest_date": day.isoformat(), "files": ingested.files,
@@ -69,14 +73,14 @@ def write_manifest(day: date, ingested: Ingested) -> Path:
     specs=[dg.AssetSpec(lake_key(t), group_name="lake", kinds={"python", "parquet"}) for t in INGESTED],
     partitions_def=daily,
     backfill_policy=one_partition_per_run,
-    description="Ingests every file of the landing folder into the partition: cleaned articles and rejects.",
+    description="Ingests the landing folder's files that no other partition holds: cleaned articles and rejects.",
 )
 def raw_articles(context: dg.AssetExecutionContext):
     day = partition_day(context)
     cfg = settings()
     roots = [cfg.landing] if cfg.landing.exists() else []
-    ingested = skip_already_ingested(ingest_paths(roots, day, cfg.max_bytes, known_hashes(cfg.lake, day)),
-                                     cfg.lake, day)
+    earlier = earlier_articles(cfg.lake, day)
+    ingested = skip_already_ingested(ingest_paths(roots, day, cfg.max_bytes, known_hashes(earlier)), earlier, cfg.lake, day)
     write_partition(cfg.lake, "articles", day, ingested.articles)
     write_partition(cfg.lake, "rejects", day, ingested.rejects)
     manifest = write_manifest(day, ingested)

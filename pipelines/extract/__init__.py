@@ -1,7 +1,7 @@
 """Extraction: articles to participants, quotes, events and event_participants rows (no Dagster here)."""
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 
 from pipelines.config import settings
 from pipelines.extract.article import extract_article, text_for_parser
@@ -23,11 +23,18 @@ def iter_extracted(articles: Iterable[dict], model_name: str | None = None) -> I
         yield article, extract_article(doc, article, lex)
 
 
-def extract_tables(articles: list[dict], model_name: str | None = None) -> dict[str, list[dict]]:
-    """All extraction rows for the articles; an exact copy reuses its original's rows under its own ids."""
+def extract_tables(articles: list[dict], model_name: str | None = None,
+                   progress: Callable[[int, int], None] | None = None) -> dict[str, list[dict]]:
+    """All extraction rows for the articles; an exact copy reuses its original's rows under its own ids.
+
+    `progress(done, total)` is called after each original article.
+    """
+    total = sum(1 for a in articles if a.get("duplicate_of") is None)
     by_article: dict[str, dict[str, list[dict]]] = {}
-    for article, rows in iter_extracted(articles, model_name):
+    for done, (article, rows) in enumerate(iter_extracted(articles, model_name), start=1):
         by_article[article["article_id"]] = rows
+        if progress is not None:
+            progress(done, total)
     return reuse_for_copies(articles, by_article)
 
 

@@ -70,7 +70,7 @@ def test_run_partition_twice(newsetl_env):
 
 def test_a_second_day_does_not_ingest_the_same_files_again(tmp_path, monkeypatch):
     """Files already in one partition are not ingested again into the next day's (dbt's unique ids hold)."""
-    from pipelines.defs.assets import skip_already_ingested
+    from pipelines.defs.assets import earlier_articles, skip_already_ingested
     from pipelines.ingest import ingest_paths
     from pipelines.lake import write_partition
 
@@ -83,8 +83,10 @@ def test_a_second_day_does_not_ingest_the_same_files_again(tmp_path, monkeypatch
     write_partition(lake, "articles", date(2024, 1, 2), first.articles)
     write_partition(lake, "rejects", date(2024, 1, 2), first.rejects)
     (landing / "b.json").write_text('{"title": "U", "text": "Another story."}')
-    second = skip_already_ingested(ingest_paths([landing], date(2024, 1, 3), 1 << 20), lake, date(2024, 1, 3))
+    second = skip_already_ingested(ingest_paths([landing], date(2024, 1, 3), 1 << 20),
+                                   earlier_articles(lake, date(2024, 1, 3)), lake, date(2024, 1, 3))
     assert [a["source_uri"] for a in second.articles] == ["b.json"]
     assert second.rejects == [] and second.files == ["b.json"]
-    again = skip_already_ingested(ingest_paths([landing], date(2024, 1, 2), 1 << 20), lake, date(2024, 1, 2))
+    again = skip_already_ingested(ingest_paths([landing], date(2024, 1, 2), 1 << 20),
+                                  earlier_articles(lake, date(2024, 1, 2)), lake, date(2024, 1, 2))
     assert [a["source_uri"] for a in again.articles] == ["a.json", "b.json"]
