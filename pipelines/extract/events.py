@@ -98,8 +98,8 @@ def _coding(entry: dict) -> tuple[str, str | None, str | None]:
 def _events_at(tok: Token, sent: Span, parts: ArticleParticipants, lex: Lexicon) -> list[Event]:
     lemma = tok.lemma_.lower()
     if tok.pos_ == "VERB" and lemma in lex.event_verbs:
-        entry = lex.event_verbs[lemma]
-        if not _verb_fits(tok, entry):
+        entry = next((e for e in lex.event_verbs[lemma] if _verb_fits(tok, e)), None)
+        if entry is None:
             return []
         if lemma == "agree" and not any(c.dep_ in {"xcomp", "ccomp", "prep"} for c in tok.children):
             return []
@@ -117,13 +117,19 @@ def _events_at(tok: Token, sent: Span, parts: ArticleParticipants, lex: Lexicon)
                     targets += _entities_of(pobj, parts)
             if c.dep_ == "agent":
                 sources = [e for g in c.children for e in _entities_of(g, parts)] or sources
+        if entry.get("from_source"):  # "received a letter from X": X sent it
+            heads = [tok] + [c for c in tok.children if c.dep_ == "dobj"]  # "a letter ... from X" too
+            givers = [e for h in heads for c in h.children if c.dep_ == "prep" and c.lower_ == "from"
+                      for g in c.children if g.dep_ == "pobj" for e in _entities_of(g, parts)]
+            sources, targets = givers, sources
         event = Event(etype, cameo, mode, tok.idx, tok.idx + len(tok), sent,
                       _unique(sources), [t for t in _unique(targets) if t not in sources])
         event.modality = _modality(tok)
         return [event]
     if tok.pos_ in {"NOUN", "PROPN"} and (lemma in lex.event_nouns or tok.lower_ in lex.event_nouns):
-        entry = lex.event_nouns.get(tok.lower_) or lex.event_nouns[lemma]
-        if not _noun_fits(tok, entry):
+        entries = lex.event_nouns.get(tok.lower_) or lex.event_nouns[lemma]
+        entry = next((e for e in entries if _noun_fits(tok, e)), None)
+        if entry is None:
             return []
         head = tok.head
         if _governed_by_request(tok):
@@ -204,6 +210,8 @@ def _verb_fits(tok: Token, entry: dict) -> bool:
         if subject is None or subject.lemma_.lower() not in entry["needs_subject"]:
             return False
     if "needs_object_kind" in entry and not objects:
+        return False
+    if entry.get("needs_object") and not any(c.dep_ in {"dobj", "nsubjpass"} for c in tok.children):
         return False
     return True
 

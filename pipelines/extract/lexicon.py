@@ -67,8 +67,9 @@ class Lexicon:
         self.conduits = set(cues["conduits"])
         events = _load("events.yml")
         self.cameo = {code: (v["quad"], v["goldstein"]) for code, v in events["cameo"].items()}
-        self.event_verbs = events["verbs"]
-        self.event_nouns = events["nouns"]
+        # a trigger maps to one coding or to alternatives tried in order ("launch" a missile, else a product)
+        self.event_verbs = {k: v if isinstance(v, list) else [v] for k, v in events["verbs"].items()}
+        self.event_nouns = {k: v if isinstance(v, list) else [v] for k, v in events["nouns"].items()}
 
     # -- countries ---------------------------------------------------------------------------
     def _load_countries(self) -> None:

@@ -19,6 +19,9 @@ NOT_PERSON_AFTER = {"administration", "commission", "government", "era", "doctri
                     "institute", "center", "centre", "plan", "act", "law", "award", "prize", "campaign", "cabinet",
                     "family", "regime", "report", "stadium", "museum", "airport", "street", "square", "company"}
 GROUP_HEADS = {"countries", "nations", "governments", "allies"}
+# Offices an unnamed person holds for a country or organization ("a spokesman for the Defence Ministry").
+OFFICE_HEADS = {"spokesperson", "spokesman", "spokeswoman", "minister", "ambassador", "envoy", "official",
+                "diplomat", "chief", "director", "commander", "adviser", "advisor", "officer"}
 LOST_LETTER = "ı"  # stands in, for the parser, for a letter the text lost to "?"
 LOST_LETTER_WORD = rf"[A-Z][^\W\d_]*{LOST_LETTER}[^\W\d_]+"
 
@@ -30,7 +33,7 @@ class Mention:
     start: int
     end: int
     text: str
-    kind: str  # person, country, organization, group, pronoun, nominal
+    kind: str  # person, country, organization, group, official, pronoun, nominal
     name: str = ""  # the name as written, titles and possessive stripped
     title: str | None = None
     title_country: str | None = None  # country given with the title ("U.S.", "of Japan")
@@ -282,6 +285,32 @@ def group_mentions(doc: Doc, lex: Lexicon) -> list[Mention]:
         span = doc[left:right]
         out.append(Mention(span.start_char, span.end_char, span.text, "group", name=span.text,
                            number=number, head=tok.lower_, modifiers=tuple(mods)))
+    return out
+
+
+def official_mentions(doc: Doc, taken: list[tuple[int, int]]) -> list[Mention]:
+    """Unnamed office holders with whom they act for: "A spokesman for the Ministry of National Defence",
+    "a State Department spokesperson", "a senior U.S. official". `anchor` spans hold the body or country."""
+    out = []
+    for tok in doc:
+        if tok.tag_ != "NN" or tok.lower_ not in OFFICE_HEADS or any(s <= tok.idx < e for s, e in taken):
+            continue
+        if tok.i + 1 < len(doc) and doc[tok.i + 1].pos_ == "PROPN":
+            continue  # a title before a name: the person is named
+        dets = [c for c in tok.lefts if c.dep_ == "det" and c.lower_ in {"a", "an", "the"}]
+        if not dets:
+            continue
+        mods = [c for c in tok.lefts if c.dep_ in {"compound", "amod", "nmod", "poss"}]
+        preps = [c for c in tok.rights if c.dep_ == "prep" and c.lower_ in {"of", "for", "at"}]
+        anchors = [(doc[c.left_edge.i].idx, c.right_edge.idx + len(c.right_edge)) for c in mods + preps]
+        if not anchors:
+            continue
+        start = dets[0].idx
+        end = max([tok.idx + len(tok)] + [e for s, e in anchors if s > tok.idx])
+        title = doc.text[doc[dets[0].i + 1].idx:end]
+        office = doc.text[doc[dets[0].i + 1].idx:tok.idx + len(tok)]  # "special envoy", not "envoy for the President"
+        out.append(Mention(start, end, doc.text[start:end], "official", name=office, title=title, head=tok.lower_,
+                           modifiers=tuple(f"{s}:{e}" for s, e in anchors)))
     return out
 
 

@@ -17,6 +17,7 @@ from pipelines.extract.mentions import (
     Mention,
     country_mentions,
     group_mentions,
+    official_mentions,
     organization_mentions,
     person_mentions,
     pronoun_and_nominal_mentions,
@@ -100,12 +101,13 @@ def extract_participants(doc: Doc, article: dict, lex: Lexicon) -> ArticlePartic
                                   actor.country if actor else None)
             e.affiliation = lex.country_display.get(e.country_code) if e.country_code else None
     _assign_person_affiliations(entities, countries, home, lex)
-    others = pronoun_and_nominal_mentions(doc, lex)
+    officials = _resolve_officials(official_mentions(doc, taken), entities, lex)
+    others = [m for m in pronoun_and_nominal_mentions(doc, lex) if not _inside(m, [(o.start, o.end) for o in officials])]
     groups = group_mentions(doc, lex)
     _resolve_groups(groups, entities)
     groups += _resolve_coordinated_titles(doc, entities, lex)
     _resolve_pronouns_and_titles(others, entities)
-    all_mentions = sorted(persons + countries + orgs + groups + others, key=lambda m: (m.start, -m.end))
+    all_mentions = sorted(persons + countries + orgs + officials + groups + others, key=lambda m: (m.start, -m.end))
     for m in all_mentions:  # names as the article writes them (the parser saw lost letters replaced)
         m.text = article["text"][m.start:m.end]
         if m.kind == "person":
@@ -233,6 +235,34 @@ def _assign_person_affiliations(entities: list[Entity], countries: list[Mention]
         elif e.role in NATIONAL_ROLES and home is not None:
             e.country_code = home
             e.affiliation = lex.country_display.get(home, home)
+
+
+def _resolve_officials(officials: list[Mention], entities: list[Entity], lex: Lexicon) -> list[Mention]:
+    """An unnamed office holder is a person acting for the body or country in its title; one actor per office."""
+    kept = []
+    by_id: dict[str, Entity] = {}
+    for m in officials:
+        spans = [tuple(map(int, a.split(":"))) for a in m.modifiers]
+        inside = [x for e in entities if e.kind in {"organization", "country"} for x in e.mentions
+                  if any(s <= x.start and x.end <= e_ for s, e_ in spans)]
+        anchor = min(inside, key=lambda x: (x.entity.kind != "organization", x.start), default=None)
+        if anchor is None:
+            continue
+        body = anchor.entity
+        role = lex.role_of(m.name) or lex.role_of(m.head)
+        named = next((e for e in entities if e.kind == "person" and e.title and m.head in e.title.lower()
+                      and e.country_code == body.country_code and e.first.start < m.start), None)
+        owner = named or by_id.get(f"{body.actor_id}|{role or m.head}")
+        if owner is None:
+            owner = Entity("person", f"{body.name} {m.head}", title=m.title, role=role,
+                           country_code=body.country_code, affiliation=body.name,
+                           actor_id="official:" + re.sub(r"[^a-z0-9]+", "-", f"{body.actor_id} {role or m.head}".lower()))
+            by_id[f"{body.actor_id}|{role or m.head}"] = owner
+            entities.append(owner)
+        owner.mentions.append(m)
+        m.entity = owner
+        kept.append(m)
+    return kept
 
 
 def _countries_of_recent_group(g: Mention, entities: list[Entity]) -> list[Entity]:

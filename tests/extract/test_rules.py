@@ -1,0 +1,61 @@
+"""Extraction rules on short self-written articles: one behaviour per test, exact values."""
+from __future__ import annotations
+
+from datetime import datetime, timezone
+
+import pytest
+
+from pipelines.extract import extract_tables
+
+
+def extract(text: str, published: datetime = datetime(2024, 10, 14, 9, tzinfo=timezone.utc)) -> dict[str, list[dict]]:
+    article = {"article_id": "a1", "text": text, "title": text.split("\n", 1)[0], "published_at": published,
+               "published_tz": None, "source_name": None, "source_hint": None, "url": None, "duplicate_of": None}
+    return extract_tables([article])
+
+
+@pytest.fixture(scope="module")
+def defence_spokesman():
+    return extract("Defence ministry warns Seoul\n\nA spokesman for the Ministry of National Defence of the DPRK "
+                   "released a press statement on Sunday. The spokesman said the drones had violated the border.")
+
+
+def test_unnamed_official_is_a_person_acting_for_the_body(defence_spokesman):
+    officials = [p for p in defence_spokesman["participants"] if p["actor_id"].startswith("official:")]
+    assert [(p["name"], p["kind"], p["title"], p["role"], p["country_code"], p["mention_count"]) for p in officials] == [
+        ("Ministry of Defense (North Korea) spokesman", "person",
+         "spokesman for the Ministry of National Defence of the DPRK", "spokesperson", "PRK", 2)]
+
+
+def test_same_office_has_the_same_actor_in_every_article(defence_spokesman):
+    other = extract("Statement\n\nA spokesman for the Ministry of National Defence of the DPRK said on Monday "
+                    "that the drills were a provocation.")
+    ids = {p["actor_id"] for rows in (defence_spokesman, other) for p in rows["participants"]
+           if p["actor_id"].startswith("official:")}
+    assert ids == {"official:org-prk-mod-spokesperson"}
+
+
+def test_a_letter_received_comes_from_its_sender():
+    rows = extract("Letter\n\nKim Jong Un received a letter of sympathy from Vladimir Putin on Thursday.")
+    (event,) = [e for e in rows["events"] if e["trigger"] == "received"]
+    assert (event["event_type"], event["cameo_root"]) == ("SUPPORT", "05")
+    names = {p["participant_id"]: p["name"] for p in rows["participants"]}
+    roles = {(names[link["participant_id"]], link["role"]) for link in rows["event_participants"]
+             if link["event_id"] == event["event_id"]}
+    assert roles == {("Vladimir Putin", "source"), ("Kim Jong Un", "target")}
+
+
+@pytest.mark.parametrize("sentence, trigger, coding", [
+    ("North Korea launched two ballistic missiles on Monday.", "launched", ("MOBILIZE", "15", "weapons")),
+    ("Apple launched its new phone on Monday.", "launched", ("OTHER", None, None)),
+    ("The army launched an offensive against the rebels on Monday.", "launched", ("ASSAULT", "18", None)),
+    ("The ambassador attended the inauguration ceremony in Tehran on Monday.", "attended", ("CONSULT", "04", None)),
+])
+def test_trigger_coding_depends_on_what_it_governs(sentence, trigger, coding):
+    rows = extract("News\n\n" + sentence)
+    assert [(e["event_type"], e["cameo_root"], e["mode"]) for e in rows["events"] if e["trigger"] == trigger] == [coding]
+
+
+def test_launches_without_an_object_are_not_product_launches():
+    rows = extract("News\n\nChina said it opposes missile launches against the resolutions.")
+    assert [e["event_type"] for e in rows["events"] if e["trigger"] == "launches"] in ([], ["MOBILIZE"])
