@@ -63,6 +63,32 @@ def country_mentions(text: str, lex: Lexicon) -> list[Mention]:
     return out
 
 
+DATELINE = re.compile(r"(?m)^(?P<place>[A-Z][A-Za-z.' ]{1,30}?)(?:,\s+[A-Z][a-z]+\.?\s+\d{1,2})?(?:\s+\([A-Za-z .]+\))?"
+                      r"\s*(?:--|[-–—])\s")
+METONYM_DEPS = {"nsubj", "nsubjpass", "poss", "agent", "pobj", "dobj"}
+
+
+def place_mentions(doc: Doc, lex: Lexicon) -> list[Mention]:
+    """Places standing for a country: the dateline ("Pyongyang, October 25 (KCNA) --", "BEIJING --") and
+    capitals used for their governments ("Pyongyang said", "talks between Seoul and Washington")."""
+    text, out = doc.text, []
+    for m in DATELINE.finditer(text):
+        place = m.group("place").strip()
+        if code := lex.place_country(place) or lex.place_country(place.title()):
+            out.append(Mention(m.start("place"), m.start("place") + len(place), place, "country", name=place, code=code))
+    for ent in doc.ents:
+        code = lex.capitals.get(ent.text)
+        if ent.label_ != "GPE" or code is None:
+            continue
+        root = ent.root
+        partners = [t for t in root.children if t.dep_ == "conj"] + ([root.head] if root.dep_ == "conj" else [])
+        governing = root.dep_ in METONYM_DEPS - {"pobj"} or (
+            root.dep_ == "pobj" and root.head.lower_ in {"by", "between", "with", "against", "from"})
+        if governing or any(lex.place_country(t.text) for t in partners):
+            out.append(Mention(ent.start_char, ent.end_char, ent.text, "country", name=ent.text, code=code))
+    return out
+
+
 def organization_mentions(text: str, lex: Lexicon) -> list[Mention]:
     """Dictionary organizations and national bodies ("the Foreign Ministry")."""
     orgs = {alias: lex.actors_by_id[actor_id] for actor_id, aliases in lex.org_surfaces.items() for alias in aliases}
@@ -87,20 +113,27 @@ def _is_title_token(tok: Token, lex: Lexicon) -> bool:
 
 
 def _title_before(doc: Doc, start: int, lex: Lexicon) -> tuple[Span | None, str | None, str | None, int]:
-    """The title run just before token `start` ("U.S. Secretary of State"), its country or organization."""
-    i = start - 1
+    """The title run just before token `start` ("U.S. Secretary of State", "Vice Foreign Minister of DPRK"),
+    its country or organization."""
+    stop, country, org = start, None, None
+    for n in range(min(8, start - 2), 0, -1):  # "... Minister of DPRK Kim": the country closes the title
+        if doc[start - n - 1].lower_ == "of" and (code := lex.country_of(doc[start - n:start].text)):
+            stop, country = start - n - 1, code
+            break
+    i = stop - 1
     while i >= 0 and _is_title_token(doc[i], lex):
-        if doc[i].lower_ in {"the", "and", "of", "for", "a"} and (i == start - 1):
+        if doc[i].lower_ in {"the", "and", "of", "for", "a"} and (i == stop - 1):
             break
         i -= 1
     first = i + 1
-    while first < start and doc[first].lower_ in {"of", "the", "and", "for", "-"}:
+    while first < stop and doc[first].lower_ in {"of", "the", "and", "for", "-"}:
         first += 1
-    if first >= start or not any(doc[k].lower_ in lex.title_heads for k in range(first, start)):
+    if first >= stop or not any(doc[k].lower_ in lex.title_heads for k in range(first, stop)):
         return None, None, None, start
-    title = doc[first:start]
+    title = doc[first:stop]
+    if country is not None:
+        return title, country, org, first
     # the country or organization written before the title: "U.S.", "Japanese", "United Nations", "China's"
-    country = org = None
     j = first
     while j > 0 and doc[j - 1].text in {"'s", "’s"}:
         j -= 1
@@ -223,12 +256,13 @@ def _trim_name(doc: Doc, start: int, end: int, lex: Lexicon) -> tuple[int, int]:
 
 
 def _names_after_titles(doc: Doc, lex: Lexicon) -> list[tuple[int, int]]:
-    """"Ministers Park and Blinken", "Vice Minister Cho": capitalized names right after a title head."""
+    """"Ministers Park and Blinken", "Vice Minister Cho", "Vice Foreign Minister of DPRK Kim Son Gyong":
+    capitalized names right after a title head, or after the country that closes the title."""
     out = []
     for tok in doc:
         if tok.lower_ not in lex.title_heads or not tok.text[:1].isupper():
             continue
-        i = tok.i + 1
+        i = _after_title_country(doc, tok.i + 1, lex) or tok.i + 1
         while i < len(doc):
             j = i
             while j < len(doc) and doc[j].pos_ == "PROPN" and doc[j].text[:1].isupper() \
@@ -243,6 +277,17 @@ def _names_after_titles(doc: Doc, lex: Lexicon) -> list[tuple[int, int]]:
                 continue
             break
     return out
+
+
+def _after_title_country(doc: Doc, i: int, lex: Lexicon) -> int | None:
+    """The token after "... of Foreign Affairs of the DPRK" when a country closes the title run from `i`."""
+    while i < len(doc) and _is_title_token(doc[i], lex):
+        if doc[i].lower_ == "of":
+            for n in range(8, 0, -1):
+                if i + 1 + n <= len(doc) and lex.country_of(doc[i + 1:i + 1 + n].text):
+                    return i + 1 + n
+        i += 1
+    return None
 
 
 def _names_with_lost_letters(doc: Doc) -> list[tuple[int, int]]:

@@ -18,6 +18,7 @@ from pipelines.extract.mentions import (
     country_mentions,
     group_mentions,
     official_mentions,
+    place_mentions,
     organization_mentions,
     person_mentions,
     pronoun_and_nominal_mentions,
@@ -81,6 +82,8 @@ def extract_participants(doc: Doc, article: dict, lex: Lexicon) -> ArticlePartic
         m.text = m.name = article["text"][m.start:m.end]
     taken = [(m.start, m.end) for m in persons]
     countries = [m for m in country_mentions(text, lex) if not _inside(m, taken)]
+    named = [(m.start, m.end) for m in countries] + taken
+    countries += [m for m in place_mentions(doc, lex) if not any(s < m.end and m.start < e for s, e in named)]
     orgs = [m for m in organization_mentions(text, lex) if not _inside(m, taken)]
     orgs = _drop_nested(orgs)
     countries = [m for m in countries if not _inside(m, [(o.start, o.end) for o in orgs if o.code != "body:MFA"])

@@ -59,3 +59,21 @@ def test_trigger_coding_depends_on_what_it_governs(sentence, trigger, coding):
 def test_launches_without_an_object_are_not_product_launches():
     rows = extract("News\n\nChina said it opposes missile launches against the resolutions.")
     assert [e["event_type"] for e in rows["events"] if e["trigger"] == "launches"] in ([], ["MOBILIZE"])
+
+
+def people(rows: dict[str, list[dict]]) -> list[tuple]:
+    return [(p["name"], p["title"], p["country_code"]) for p in rows["participants"] if p["kind"] == "person"]
+
+
+def test_a_country_closing_the_title_is_whom_the_person_acts_for():
+    rows = extract("Statement\n\nVice Foreign Minister of DPRK Kim Son Gyong issued a statement. First Vice Minister "
+                   "of Foreign Affairs of the Democratic People's Republic of Korea Choe Son Hui met him.")
+    assert people(rows) == [("Kim Son Gyong", "Vice Foreign Minister", "PRK"),
+                            ("Choe Son Hui", "First Vice Minister of Foreign Affairs", "PRK")]
+
+
+def test_datelines_and_capitals_for_governments_are_countries():
+    rows = extract("Talks\n\nPyongyang, October 25 (KCNA) -- The talks ended. Moscow said Seoul and Washington "
+                   "were to blame. The museum in Tokyo opened.")
+    countries = {p["country_code"]: p["aliases"] for p in rows["participants"] if p["kind"] == "country"}
+    assert countries == {"PRK": ["Pyongyang"], "RUS": ["Moscow"], "KOR": ["Seoul"], "USA": ["Washington"]}
