@@ -59,7 +59,13 @@ def test_run_partition_twice(newsetl_env):
     assert summary.warehouse == warehouse and warehouse.exists()
     with duckdb.connect(str(warehouse), read_only=True) as con:
         [(events,)] = con.execute("select count(*) from fct_events").fetchall()
+        pair = con.execute("select n_articles, n_events from mart_actor_cooccurrence "
+                           "where name_a = 'Park Jin' and name_b = 'Wendy Sherman' "
+                           "or name_a = 'Wendy Sherman' and name_b = 'Park Jin'").fetchall()
+        [(history,)] = con.execute("select title_history from dim_actors where name = 'Wendy Sherman'").fetchall()
     assert events == summary.counts["events"] == len(first["events"])
+    assert pair == [(1, 1)]  # the meeting in Seoul links both
+    assert history == [{"title": "Deputy Secretary of State", "first_seen": DAY, "last_seen": DAY}]
     assert summary.counts["articles"] == 3 and summary.counts["rejects"] == 2
     assert format_summary(summary).splitlines()[0] == f"warehouse: {warehouse}"
 

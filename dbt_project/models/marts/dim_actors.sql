@@ -67,6 +67,27 @@ aliases as (
 
 ),
 
+-- each title with the first and last day it was seen, oldest first: "titles over time"
+title_spells as (
+
+    select actor_id, title, min(seen_date) as first_seen, max(seen_date) as last_seen
+    from appearances
+    where title is not null
+    group by all
+
+),
+
+title_history as (
+
+    select
+        actor_id,
+        list({'title': title, 'first_seen': first_seen, 'last_seen': last_seen}
+             order by first_seen, title)            as title_history
+    from title_spells
+    group by actor_id
+
+),
+
 stats as (
 
     select
@@ -90,6 +111,7 @@ final as (
         top_attributes.country_code,
         top_attributes.affiliation,
         stats.titles,
+        title_history.title_history,
         coalesce(aliases.aliases, [])::varchar[]    as aliases,
         stats.n_articles,
         stats.n_mentions,
@@ -100,6 +122,8 @@ final as (
         on top_attributes.actor_id = stats.actor_id
     left join aliases
         on aliases.actor_id = stats.actor_id
+    left join title_history
+        on title_history.actor_id = stats.actor_id
 
 )
 
