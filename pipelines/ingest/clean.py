@@ -25,6 +25,12 @@ _COPYRIGHT = re.compile(r"^\s*(?:©|\(c\)|copyright\b)|all rights reserved", re.
 _SITE_IN_COPYRIGHT = re.compile(r"(?:www\.)?([a-z0-9-]+(?:\.[a-z0-9-]+)+)", re.IGNORECASE)
 _BYLINE_LINES = 3  # a byline stands in one of the first lines of the body, after any subtitle
 _SPACES = re.compile(r"[ \t\u00a0\u2000-\u200a\u202f\u205f\u3000]+")
+# Words run together where a page set a name in bold ("ComradeKim Jong Unand"): a title glued to the
+# name after it, and a short word glued to the name before it.
+_GLUED_TITLE = re.compile(r"\b(Comrade|President|Chairman|Secretary|Marshal|Generalissimos?|General|Premier|Leader|"
+                          r"Minister|HE|Mr|Mrs|Ms|Dr)(?=[A-Z][a-z])")
+_NAME_WORD = re.compile(r"(?<=[a-z] )[A-Z][a-z]+\b")
+_NAME_BEFORE = re.compile(r"\b[A-Z][a-z]+ $")
 
 
 @dataclass
@@ -77,7 +83,7 @@ def clean_article(raw: RawArticle) -> CleanArticle:
                 site_domain = site_domain or site.group(1).lower()
             continue
         kept.append(line)
-    body = "\n".join(_collapse_blank_runs(kept)).strip()
+    body = unglue_words("\n".join(_collapse_blank_runs(kept)).strip())
     published_at, published_tz = parse_published(raw.meta.get("published_at"))
     text = f"{title}\n\n{body}"
     return CleanArticle(
@@ -94,6 +100,21 @@ def clean_article(raw: RawArticle) -> CleanArticle:
         language=_str_or_none(raw.meta.get("language")) or "en",
         site_domain=site_domain,
     )
+
+
+def unglue_words(text: str) -> str:
+    """Put back the space lost between a title and a name ("ComradeKim"), and between a name and the word
+    after it ("Kim Jong Unreceived") when the name also stands alone elsewhere in the text ("Jong Un")."""
+    text = _GLUED_TITLE.sub(r"\1 ", text)
+
+    def split(m: re.Match) -> str:
+        word = m.group(0)
+        before = _NAME_BEFORE.search(text, max(0, m.start() - 30), m.start())
+        for k in range(2, len(word) - 1) if before else ():
+            if re.search(rf"\b{before.group(0)}{word[:k]}\b(?![a-z])", text):
+                return f"{word[:k]} {word[k:]}"
+        return word
+    return _NAME_WORD.sub(split, text)
 
 
 def _strip_byline(line: str) -> tuple[str, str | None, str | None]:

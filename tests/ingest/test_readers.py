@@ -73,3 +73,12 @@ def test_exact_copy_points_to_the_earliest(tmp_path):
 def test_ids_are_stable(tmp_path):
     (tmp_path / "x.json").write_text(json.dumps({"title": "T", "text": "Body."}))
     assert _ingest(tmp_path).articles[0]["article_id"] == _ingest(tmp_path).articles[0]["article_id"]
+
+
+def test_words_run_together_around_names_are_split_again():
+    from pipelines.ingest.clean import unglue_words
+
+    glued = ("The respected ComradeKim Jong Unreceived a basket from HEKim Jong Unand PresidentKim Il Sung. "
+             "Kim Jong Un thanked him in Poland and on the Island.")
+    assert unglue_words(glued) == ("The respected Comrade Kim Jong Un received a basket from HE Kim Jong Un and "
+                                   "President Kim Il Sung. Kim Jong Un thanked him in Poland and on the Island.")
