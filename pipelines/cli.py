@@ -1,7 +1,8 @@
-"""The `newsetl` command: extract, run, query (docs/CONTRACT.md)."""
+"""The `newsetl` command: extract, run, query (docs/CONTRACT.md), and eval against annotated corpora."""
 from __future__ import annotations
 
 import argparse
+import json
 import re
 import sys
 import time
@@ -93,6 +94,28 @@ def cmd_query(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_eval_quotes(args: argparse.Namespace) -> int:
+    from pipelines.evaluate.quotes import COLUMNS, evaluate_quotes, report_rows, report_summary
+
+    split = Path(args.polnear)
+    if not (split / "text").is_dir() or not (split / "attributions").is_dir():
+        print(f"newsetl eval quotes: {split} is not a PolNeAR split folder (text/ and attributions/)", file=sys.stderr)
+        return 2
+    predictions = Path(args.predictions) if args.predictions else None
+    if predictions and not (predictions / "quotes.parquet").exists():
+        print(f"newsetl eval quotes: no quotes.parquet in {predictions}; run `newsetl extract` first", file=sys.stderr)
+        return 2
+    report = evaluate_quotes(split, predictions, args.limit, progress=_progress(0))
+    print(format_table(COLUMNS, report_rows(report)))
+    print(report_summary(report))
+    if args.json:
+        Path(args.json).write_text(json.dumps(report.figures(), indent=2) + "\n")
+    if args.errors:
+        with open(args.errors, "w", encoding="utf-8") as f:
+            f.writelines(json.dumps(error, ensure_ascii=False) + "\n" for error in report.errors)
+    return 0
+
+
 def format_table(columns: list[str], rows: list[tuple]) -> str:
     """A plain text table: header, rule, one line per row, nothing after the last row."""
     cells = [[("" if v is None else str(v)).replace("\n", " ") for v in row] for row in rows]
@@ -117,8 +140,21 @@ def main(argv: list[str] | None = None) -> int:
     p = sub.add_parser("query", help="run read-only SQL against the warehouse")
     p.add_argument("sql")
     p.set_defaults(func=cmd_query)
+    add_eval_parsers(sub.add_parser("eval", help="score the extraction against an annotated corpus"))
     args = parser.parse_args(argv)
     return args.func(args)
+
+
+def add_eval_parsers(parser: argparse.ArgumentParser) -> None:
+    """`newsetl eval <table>`: one sub-command per table scored, each with its own function."""
+    sub = parser.add_subparsers(dest="table", required=True)
+    p = sub.add_parser("quotes", help="score quotes against PolNeAR attributions: content, speaker, direct subset")
+    p.add_argument("--polnear", required=True, help="a PolNeAR split folder, e.g. corpora/polnear/dev")
+    p.add_argument("--predictions", help="score this `newsetl extract` output folder instead of extracting now")
+    p.add_argument("--limit", type=int, help="only the first N articles by name")
+    p.add_argument("--json", help="write the figures to this JSON file")
+    p.add_argument("--errors", help="write misses, false positives and wrong speakers to this JSONL file")
+    p.set_defaults(func=cmd_eval_quotes)
 
 
 if __name__ == "__main__":

@@ -1,0 +1,1 @@
+"""Evaluation: scoring the extraction against annotated corpora (`newsetl eval`)."""
