@@ -38,6 +38,7 @@ class Mention:
     title: str | None = None
     title_country: str | None = None  # country given with the title ("U.S.", "of Japan")
     title_org: str | None = None  # organization given with the title ("United Nations")
+    title_start: int | None = None  # where a title written before the name starts
     code: str | None = None  # country code (country mentions) or actor id (dictionary organizations)
     number: int | None = None  # a group's size, when written
     head: str | None = None  # group or nominal head noun ("ministers", "minister")
@@ -220,7 +221,7 @@ def person_mentions(doc: Doc, lex: Lexicon) -> list[Mention]:
             continue
         if not any(t.text[:1].isupper() for t in span):
             continue
-        title, country, org, _ = _title_before(doc, start, lex)
+        title, country, org, title_first = _title_before(doc, start, lex)
         after, country_after, org_after = _title_after(doc, end, lex)
         chosen = after if after is not None and (title is None or len(after) > len(title)) else title
         out.append(Mention(
@@ -228,6 +229,7 @@ def person_mentions(doc: Doc, lex: Lexicon) -> list[Mention]:
             title=_clean_title(chosen.text) if chosen is not None else None,
             title_country=country_after or country if chosen is after and after is not None else country or country_after,
             title_org=org or org_after,
+            title_start=doc[title_first].idx if title is not None else None,
         ))
     return out
 

@@ -29,6 +29,7 @@ NATIONAL_ROLES = {"foreign minister", "deputy foreign minister", "head of govern
                   "deputy head of state", "minister", "deputy minister", "defense minister", "ambassador",
                   "envoy", "military officer", "spokesperson", "legislator"}
 PRONOUN_REACH = 600  # characters back a pronoun or bare title may look for its antecedent
+CONTEXT_REACH = 250  # characters back a country named before a titled official still sets whom they act for
 
 
 @dataclass
@@ -103,7 +104,7 @@ def extract_participants(doc: Doc, article: dict, lex: Lexicon) -> ArticlePartic
             e.country_code = next((m.title_country for m in e.mentions if m.title_country),
                                   actor.country if actor else None)
             e.affiliation = lex.country_display.get(e.country_code) if e.country_code else None
-    _assign_person_affiliations(entities, countries, home, lex)
+    _assign_person_affiliations(doc, entities, countries, home, lex)
     officials = _resolve_officials(official_mentions(doc, taken), entities, lex)
     others = [m for m in pronoun_and_nominal_mentions(doc, lex) if not _inside(m, [(o.start, o.end) for o in officials])]
     groups = group_mentions(doc, lex)
@@ -217,7 +218,7 @@ def _resolve_bodies(orgs: list[Mention], countries: list[Mention], home: str | N
         m.title_country = code
 
 
-def _assign_person_affiliations(entities: list[Entity], countries: list[Mention], home: str | None,
+def _assign_person_affiliations(doc: Doc, entities: list[Entity], countries: list[Mention], home: str | None,
                                 lex: Lexicon) -> None:
     orgs = {e.actor_id: e for e in entities if e.kind == "organization"}
     for e in entities:
@@ -235,9 +236,40 @@ def _assign_person_affiliations(entities: list[Entity], countries: list[Mention]
         elif country is not None:
             e.country_code = country
             e.affiliation = lex.country_display.get(country, country)
-        elif e.role in NATIONAL_ROLES and home is not None:
-            e.country_code = home
-            e.affiliation = lex.country_display.get(home, home)
+        elif (body := _body_before_title(e, entities)) is not None:
+            e.country_code, e.affiliation = body.country_code, body.name
+        elif e.title and (code := _country_in_context(doc, e.first, countries, home)):
+            e.country_code = code
+            e.affiliation = lex.country_display.get(code, code)
+
+
+def _body_before_title(person: Entity, entities: list[Entity]) -> Entity | None:
+    """"Foreign Ministry spokeswoman Hua", "Liberal Democrat spokeswoman Gidley": the body written
+    just before the title is whom the person acts for."""
+    starts = [m.title_start for m in person.mentions if m.title_start is not None]
+    for e in entities:
+        if e.kind in {"organization", "country"} and any(
+                0 <= s - m.end <= 2 for m in e.mentions for s in starts):
+            return e
+    return None
+
+
+def _country_in_context(doc: Doc, first: Mention, countries: list[Mention], home: str | None) -> str | None:
+    """A titled official with no country written: the country that was last the subject of a main clause
+    just before them ("Russia is worried. Deputy foreign minister Ryabkov said"), else the outlet's
+    country, else the country the article names most."""
+    before = [c for c in countries if 0 <= first.start - c.end <= CONTEXT_REACH and _is_subject(doc, c)]
+    if before:
+        return max(before, key=lambda c: c.end).code
+    if home is not None:
+        return home
+    counts = Counter(c.code for c in countries).most_common(2)
+    return counts[0][0] if counts and (len(counts) == 1 or counts[0][1] > counts[1][1]) else None
+
+
+def _is_subject(doc: Doc, m: Mention) -> bool:
+    span = doc.char_span(m.start, m.end, alignment_mode="expand")
+    return span is not None and span.root.dep_ in {"nsubj", "nsubjpass"} and span.root.head.dep_ == "ROOT"
 
 
 def _resolve_officials(officials: list[Mention], entities: list[Entity], lex: Lexicon) -> list[Mention]:
