@@ -9,7 +9,7 @@ import time
 from datetime import date, datetime, timezone
 from pathlib import Path
 
-from pipelines.config import settings
+from pipelines.config import REPO_ROOT, settings
 
 WRITE_STATEMENT = re.compile(
     r"^\s*(insert|update|delete|create|drop|alter|copy|attach|detach|install|load|export|import|vacuum|checkpoint|"
@@ -116,6 +116,25 @@ def cmd_eval_quotes(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_eval_participants(args: argparse.Namespace) -> int:
+    from pipelines.evaluate.participants import COLUMNS, evaluate_participants
+
+    gold, corpus = Path(args.gold), Path(args.corpus)
+    if not gold.exists() or not corpus.is_dir():
+        print(f"newsetl eval participants: need the annotations ({gold}) and the news corpus ({corpus})",
+              file=sys.stderr)
+        return 2
+    report = evaluate_participants(gold, corpus)
+    print(format_table(COLUMNS, [scores.row(system) for system, scores in report.systems.items()]))
+    one, seen = report.systems["newsetl"].one_id_share()
+    print(f"{report.articles} articles; {one} of {seen} people found in two or more articles have one actor_id; "
+          f"extraction {report.seconds:.1f} s ({report.articles / max(report.seconds, 1e-9):.2f} articles/s)")
+    if args.errors:
+        with open(args.errors, "w", encoding="utf-8") as f:
+            f.writelines(json.dumps(e, ensure_ascii=False) + "\n" for e in report.systems["newsetl"].errors)
+    return 0
+
+
 def format_table(columns: list[str], rows: list[tuple]) -> str:
     """A plain text table: header, rule, one line per row, nothing after the last row."""
     cells = [[("" if v is None else str(v)).replace("\n", " ") for v in row] for row in rows]
@@ -155,6 +174,13 @@ def add_eval_parsers(parser: argparse.ArgumentParser) -> None:
     p.add_argument("--json", help="write the figures to this JSON file")
     p.add_argument("--errors", help="write misses, false positives and wrong speakers to this JSONL file")
     p.set_defaults(func=cmd_eval_quotes)
+    p = sub.add_parser("participants", help="score person participants against the hand-annotated news set")
+    p.add_argument("--gold", default=str(REPO_ROOT / "tests" / "evaluate" / "participants_gold.yml"),
+                   help="the annotations (default: the project's own set)")
+    p.add_argument("--corpus", default=str(REPO_ROOT.parent / "shared" / "corpora" / "news"),
+                   help="the folder the annotated files are named relative to")
+    p.add_argument("--errors", help="write misses, false persons, wrong titles and countries to this JSONL file")
+    p.set_defaults(func=cmd_eval_participants)
 
 
 if __name__ == "__main__":
