@@ -176,14 +176,17 @@ def _title_after(doc: Doc, end: int, lex: Lexicon) -> tuple[Span | None, str | N
     title = doc[first:i]
     if not len(title) or not any(t.lower_ in lex.title_heads for t in title):
         return None, None, None
-    # "of South Korea" / "of Japan" at the end is the country, not part of the title
+    # "of South Korea" / "of Japan" at the end is the country, not part of the title; so is a country
+    # closing the apposition further on (", minister of Foreign Affairs and Expatriates of Syria,")
     k = i
-    if doc[k - 1].lower_ == "of":
-        for n in range(4, 0, -1):
-            cand = doc[k:k + n]
-            if len(cand) == n and (code := lex.country_of(cand.text)):
-                country = country or code
-                break
+    while k < min(len(doc), i + 8) and doc[k].text not in {",", ".", ";", "(", ")"} and country is None:
+        if doc[k - 1].lower_ == "of":
+            for n in range(8, 0, -1):
+                cand = doc[k:k + n]
+                if len(cand) == n and (code := lex.country_of(cand.text)):
+                    country = code
+                    break
+        k += 1
     for of_at in range(first, i):
         if doc[of_at].lower_ == "of":
             tail = doc[of_at + 1:i].text
@@ -205,6 +208,7 @@ def person_mentions(doc: Doc, lex: Lexicon) -> list[Mention]:
         elif ent.label_ in {"ORG", "LOC", "GPE", "NORP"} and ent[0].lower_ in lex.title_heads and len(ent) > 1:
             spans.append((ent.start + 1, ent.end))
     spans.extend(_names_after_titles(doc, lex))
+    spans.extend(_names_before_titles(doc, lex))
     spans.extend(_names_with_lost_letters(doc))
     out, seen = [], set()
     for start, end in sorted(_merge_overlaps(spans)):
@@ -278,6 +282,23 @@ def _names_after_titles(doc: Doc, lex: Lexicon) -> list[tuple[int, int]]:
                 i = j + 1
                 continue
             break
+    return out
+
+
+def _names_before_titles(doc: Doc, lex: Lexicon) -> list[tuple[int, int]]:
+    """"Choe Son Hui, foreign minister of the DPRK,": two to four capitalized proper nouns before an
+    apposed title are a name, whatever the entity recognizer made of them."""
+    out = []
+    for tok in doc:
+        if tok.text != "," or _title_after(doc, tok.i, lex)[0] is None:
+            continue
+        start = tok.i
+        while start > 0 and tok.i - start < 4 and doc[start - 1].pos_ == "PROPN" and doc[start - 1].is_title \
+                and doc[start - 1].text not in lex.not_names and doc[start - 1].lower_ not in lex.title_heads \
+                and doc[start - 1].ent_type_ not in {"DATE", "GPE", "NORP"}:
+            start -= 1
+        if tok.i - start >= 2 and not lex.place_country(doc[start:tok.i].text) and not lex.actor_for(doc[start:tok.i].text):
+            out.append((start, tok.i))
     return out
 
 

@@ -91,6 +91,9 @@ def extract_participants(doc: Doc, article: dict, lex: Lexicon) -> ArticlePartic
                  or _inside(m, [(o.start, o.end) for o in orgs if o.code and o.code.startswith("body:")])]
     entities: list[Entity] = []
     _cluster_people(persons, entities, lex)
+    entities[:] = [e for e in entities if e.kind != "person" or _looks_like_a_person(doc, e, lex)]
+    kept = {id(e) for e in entities}
+    persons = [m for m in persons if id(m.entity) in kept]
     _cluster_by_code(countries, entities, "country", lambda m: lex.country_display.get(m.code, m.text),
                      lambda m: f"country:{m.code}")
     _resolve_bodies(orgs, countries, home, lex)
@@ -192,6 +195,35 @@ def _cluster_people(persons: list[Mention], entities: list[Entity], lex: Lexicon
             e.title = actor.title
         e.role = lex.role_of(e.title) or (actor.role if actor is not None and actor.kind == "person" else None)
     entities.extend(people)
+
+
+LOCATIVE = {"in", "at", "near", "from", "across", "around", "outside"}
+NOT_PERSON_LABELS = {"GPE", "LOC", "FAC", "ORG", "PRODUCT", "WORK_OF_ART", "EVENT", "NORP", "LAW"}
+
+
+def _looks_like_a_person(doc: Doc, e: Entity, lex: Lexicon) -> bool:
+    """Keep a name cluster unless the article shows it is not a person: a single untitled word
+    ("Twitter", "Thor"), words the article also uses in lower case ("Election", "Young People"), or a
+    place ("in Melton Mowbray") or what the entity recognizer only calls something else ("Pacific Ocean").
+    The actor dictionary or an honorific vouch for a person; so does a title, for a name not made of
+    the article's own lower-case words ("General Election")."""
+    if e.actor_id in lex.actors_by_id:
+        return True
+    spans = [doc.char_span(m.start, m.end, alignment_mode="expand") for m in e.mentions]
+    spans = [s for s in spans if s is not None]
+    if any(s.start > 0 and doc[s.start - 1].lower_ in lex.honorifics for s in spans):
+        return True
+    words = e.name.split()
+    lower = {t.text for t in doc if t.is_lower}
+    if all(w.lower() in lower for w in words):
+        return False
+    if e.title:
+        return True
+    labels = {s.root.ent_type_ for s in spans}
+    if len(words) == 1 or "PERSON" not in labels and labels & NOT_PERSON_LABELS:
+        return False
+    return not any(s.root.dep_ == "pobj" and s.root.head.lower_ in LOCATIVE and s.root.ent_type_ != "PERSON"
+                   for s in spans)
 
 
 def _cluster_by_code(mentions, entities, kind, name_of, id_of) -> None:
