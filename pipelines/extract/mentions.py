@@ -209,6 +209,9 @@ def person_mentions(doc: Doc, lex: Lexicon) -> list[Mention]:
             spans.append((ent.start + 1, ent.end))
     spans.extend(_names_after_titles(doc, lex))
     spans.extend(_names_before_titles(doc, lex))
+    for m in _surface_regex(tuple(sorted(lex.person_surfaces))).finditer(doc.text):
+        if (known := doc.char_span(m.start(), m.end(), alignment_mode="contract")) is not None:
+            spans.append((known.start, known.end))
     spans.extend(_names_with_lost_letters(doc))
     out, seen = [], set()
     for start, end in sorted(_merge_overlaps(spans)):
