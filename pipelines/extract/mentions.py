@@ -257,7 +257,8 @@ def _merge_overlaps(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
 
 def _trim_name(doc: Doc, start: int, end: int, lex: Lexicon) -> tuple[int, int]:
     while start < end and (doc[start].lower_ in lex.title_heads or doc[start].lower_ in lex.title_modifiers
-                           or doc[start].lower_ in lex.honorifics or doc[start].is_punct or doc[start].lower_ == "the"):
+                           or doc[start].lower_ in lex.honorifics or doc[start].is_punct or doc[start].lower_ == "the"
+                           or doc[start].text in lex.credits):
         start += 1
     while end > start and (doc[end - 1].text in {"'s", "’s", "'", "’"} or doc[end - 1].is_punct):
         end -= 1

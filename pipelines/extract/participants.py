@@ -197,7 +197,7 @@ def _cluster_people(persons: list[Mention], entities: list[Entity], lex: Lexicon
     entities.extend(people)
 
 
-LOCATIVE = {"in", "at", "near", "from", "across", "around", "outside"}
+LOCATIVE = {"in", "at", "near", "across", "around", "outside"}
 NOT_PERSON_LABELS = {"GPE", "LOC", "FAC", "ORG", "PRODUCT", "WORK_OF_ART", "EVENT", "NORP", "LAW"}
 
 
@@ -222,8 +222,8 @@ def _looks_like_a_person(doc: Doc, e: Entity, lex: Lexicon) -> bool:
     labels = {s.root.ent_type_ for s in spans}
     if len(words) == 1 or "PERSON" not in labels and labels & NOT_PERSON_LABELS:
         return False
-    return not any(s.root.dep_ == "pobj" and s.root.head.lower_ in LOCATIVE and s.root.ent_type_ != "PERSON"
-                   for s in spans)
+    first = min(spans, key=lambda s: s.start_char)
+    return not (first.root.dep_ == "pobj" and first.root.head.lower_ in LOCATIVE)
 
 
 def _cluster_by_code(mentions, entities, kind, name_of, id_of) -> None:
@@ -268,20 +268,20 @@ def _assign_person_affiliations(doc: Doc, entities: list[Entity], countries: lis
         elif country is not None:
             e.country_code = country
             e.affiliation = lex.country_display.get(country, country)
-        elif (body := _body_before_title(e, entities)) is not None:
+        elif (body := _body_before_title(doc.text, e, entities)) is not None:
             e.country_code, e.affiliation = body.country_code, body.name
-        elif e.title and (code := _country_in_context(doc, e.first, countries, home)):
+        elif e.role and (code := _country_in_context(doc, e.first, countries, home)):
             e.country_code = code
             e.affiliation = lex.country_display.get(code, code)
 
 
-def _body_before_title(person: Entity, entities: list[Entity]) -> Entity | None:
+def _body_before_title(text: str, person: Entity, entities: list[Entity]) -> Entity | None:
     """"Foreign Ministry spokeswoman Hua", "Liberal Democrat spokeswoman Gidley": the body written
     just before the title is whom the person acts for."""
     starts = [m.title_start for m in person.mentions if m.title_start is not None]
     for e in entities:
         if e.kind in {"organization", "country"} and any(
-                0 <= s - m.end <= 2 for m in e.mentions for s in starts):
+                0 <= s - m.end <= 2 and not text[m.end:s].strip() for m in e.mentions for s in starts):
             return e
     return None
 

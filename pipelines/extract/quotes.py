@@ -1,10 +1,12 @@
 """Quotes: direct quotations, partial quotations inside reported speech, and indirect speech.
 
-Content spans follow PolNeAR: a direct quote keeps its quotation marks; reported content is the
-clause the cue governs, "that" included.
+Content spans follow PolNeAR: a quotation keeps its marks and the punctuation inside them; reported content
+is the clause the cue governs, "that" included, the final period left out. A quotation that its attribution
+interrupts ('"...," she said. "..."') is one quote running from its first mark to its last.
 """
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass
 
@@ -14,10 +16,17 @@ from pipelines.extract.lexicon import Lexicon
 from pipelines.extract.participants import ArticleParticipants, Entity
 from pipelines.ids import stable_id
 
-OPENING = {"“": "”", "«": "»", "„": "“"}
-STRAIGHT = '"'
+DOUBLE_MARKS = re.compile(r"''|[“”«»\"]")
+SINGLE_MARKS = re.compile(r"[‘’]")
+OPENING = {"“": "”", "«": "»", "‘": "’"}
+CLOSING = frozenset(OPENING.values())
+QUOTE_MARKS = "“”«»\"'‘’"
+PARAGRAPH_BREAK = re.compile(r"\n+")
+SENTENCE_END = re.compile(r"[.!?]+['\"”’]*(?=\s|$)")
 SUBJECTS = {"nsubj", "nsubjpass", "csubj"}
 MIN_UNATTRIBUTED_WORDS = 6
+CUE_REACH = 10  # tokens after a quotation within which its cue ("…," the senator from Ohio said) must come
+CONTINUATION_REACH = 2  # paragraphs after a speaker's quote within which a quotation with no cue is still theirs
 
 
 @dataclass
@@ -35,56 +44,195 @@ class Quote:
 
 
 def quotation_spans(text: str) -> list[tuple[int, int]]:
-    """[start, end) of each quotation, marks included; unbalanced marks are left alone.
+    """[start, end) of each quotation, marks included, in text order; unbalanced marks are left alone.
 
-    A quotation may run over paragraphs when each new paragraph opens with a mark again.
+    Double marks are curly, straight or doubled apostrophes (''); single curly marks count outside double ones.
     """
+    doubles = _pairs(text, DOUBLE_MARKS)
+    singles = [(s, e) for s, e in _pairs(text, SINGLE_MARKS) if not any(ds <= s < de for ds, de in doubles)]
+    return sorted(span for span in doubles + singles if span[1] - span[0] > 2)
+
+
+def _pairs(text: str, marks: re.Pattern) -> list[tuple[int, int]]:
+    """Opening and closing marks paired; a quotation runs over paragraphs that each open with a mark again."""
     spans: list[tuple[int, int]] = []
-    open_at: int | None = None
-    closer = ""
-    for i, ch in enumerate(text):
-        if open_at is None:
-            if ch in OPENING or (ch == STRAIGHT and _opens(text, i)):
-                open_at, closer = i, OPENING.get(ch, STRAIGHT)
-        elif ch == closer and (ch != STRAIGHT or not _opens(text, i) or i + 1 == len(text)):
-            spans.append((open_at, i + 1))
+    open_at, closer, last = None, "", 0
+    for m in marks.finditer(text):
+        if open_at is not None and "\n" in text[last:m.start()]:
+            if _starts_paragraph(text, m.start()) and _can_open(text, m):
+                last = m.end()
+                continue
             open_at = None
-        elif ch == "\n":
-            nxt = text[i + 1:i + 2]
-            if not (nxt in OPENING or nxt == STRAIGHT):
-                open_at = None  # unclosed at a paragraph end: not a quotation
-        elif ch in OPENING and ch != closer and text[i - 1:i] == "\n":
-            continue
-    return [(s, e) for s, e in spans if e - s > 2]
+        if open_at is not None and _can_close(text, m, closer):
+            spans.append((open_at, m.end()))
+            open_at = None
+        elif _can_open(text, m) and (open_at is None or m.group() in OPENING):
+            open_at, closer, last = m.start(), OPENING.get(m.group(), m.group()), m.end()
+    return spans
 
 
-def _opens(text: str, i: int) -> bool:
-    before = text[i - 1] if i else " "
-    after = text[i + 1] if i + 1 < len(text) else " "
-    return (before.isspace() or before in "([{—–-:,") and not after.isspace()
+def _starts_paragraph(text: str, i: int) -> bool:
+    return not text[text.rfind("\n", 0, i) + 1:i].strip()
+
+
+def _can_open(text: str, m: re.Match) -> bool:
+    mark, before, after = m.group(), text[m.start() - 1:m.start()] or " ", text[m.end():m.end() + 1] or " "
+    if mark in CLOSING:
+        return False
+    if mark == "‘":
+        return not before.isalnum() and not after.isspace() and not after.isdigit()
+    if mark in OPENING:
+        return True
+    return (before.isspace() or before in "([{—–-:,/") and not after.isspace()
+
+
+def _can_close(text: str, m: re.Match, closer: str) -> bool:
+    mark, before, after = m.group(), text[m.start() - 1:m.start()] or " ", text[m.end():m.end() + 1] or " "
+    if mark != closer:
+        return False
+    if mark == "’":
+        return not after.isalnum() and not before.isspace()
+    return mark in CLOSING or not _can_open(text, m) or m.end() == len(text)
 
 
 def extract_quotes(doc: Doc, parts: ArticleParticipants, lex: Lexicon) -> list[Quote]:
-    text = doc.text
-    quotations = quotation_spans(text)
-    quotes: list[Quote] = []
-    covered: list[tuple[int, int]] = []
+    """Direct quotations with the cue around them first, then the content clauses of the remaining cues."""
+    quotations = quotation_spans(doc.text)
+    quotes, used_cues = _direct_quotes(doc, quotations, parts, lex)
+    covered = [(q.start, q.end) for q in quotes]
+    marks = _Marks(quotations)
     for sent in doc.sents:
-        candidates = [q for cue in _cues(sent, lex) if (q := _attribution(cue, sent, quotations, parts, lex))]
+        cues = [t for t in _cues(sent, lex) if t.i not in used_cues and not marks.inside(t.idx)]
+        candidates = [q for cue in cues if (q := _attribution(cue, sent, quotations, parts, lex))]
         _nested_conduits(candidates)
         for q in candidates:
             if not any(_overlap((q.start, q.end), c) > 0.5 for c in covered):
                 quotes.append(q)
                 covered.append((q.start, q.end))
-    for s, e in quotations:
-        if any(cs <= s and e <= ce for cs, ce in covered):
-            continue
-        q = _orphan_quotation(doc, s, e, quotes, parts)
-        if q is not None:
-            quotes.append(q)
-            covered.append((s, e))
     return sorted(quotes, key=lambda q: q.start)
 
+
+class _Marks:
+    """Quotation spans looked up by position."""
+
+    def __init__(self, quotations: list[tuple[int, int]]) -> None:
+        self.spans = quotations
+        self.starts = [s for s, _ in quotations]
+
+    def inside(self, i: int) -> bool:
+        k = bisect.bisect_right(self.starts, i) - 1
+        return k >= 0 and self.spans[k][0] < i < self.spans[k][1] - 1
+
+
+def _direct_quotes(doc: Doc, quotations, parts: ArticleParticipants, lex: Lexicon) -> tuple[list[Quote], set[int]]:
+    """Quotations standing as whole sentences, each with the cue before or after it; the cue tokens used.
+
+    A quotation with no cue of its own joins the quote before it in its paragraph, else continues the speaker of
+    a quote shortly before.
+    """
+    text = doc.text
+    starts = [t.idx for t in doc]
+    quotes: list[Quote] = []
+    used: set[int] = set()
+    for k, (s, e) in enumerate(quotations):
+        left = _clause_start(text, quotations, k)
+        right = _clause_end(text, quotations, k)
+        before = text[left:s].strip()
+        cue = _cue_before(doc, starts, left, s, lex) if before else _cue_after(doc, starts, quotations, k, right, lex)
+        if cue is not None:
+            q = Quote(s, e, "direct", _cue_lemma(cue, lex), cue.idx, cue.idx + len(cue))
+            _set_speaker(q, _speaker_token(cue, s, e), parts)
+            q.via = _conduit(cue, cue.sent, parts, lex)
+            quotes.append(q)
+            used.add(cue.i)
+        elif not before and _inner(text, s, e)[:1].isupper():
+            previous = quotes[-1] if quotes else None
+            if previous is not None and _same_paragraph(text, previous.end, s):
+                previous.end = e
+            elif q := _uncued(text, s, e, previous):
+                quotes.append(q)
+    return quotes, used
+
+
+def _clause_start(text: str, quotations, k: int) -> int:
+    """Where the stretch before quotation k starts: its paragraph, previous sentence or previous quotation."""
+    s = quotations[k][0]
+    start = text.rfind("\n", 0, s) + 1
+    for m in SENTENCE_END.finditer(text, start, s):
+        start = m.end()
+    if k and quotations[k - 1][1] > start:
+        start = quotations[k - 1][1]
+    return start
+
+
+def _clause_end(text: str, quotations, k: int) -> int:
+    """Where the stretch after quotation k ends: its sentence, paragraph or the next quotation."""
+    e = quotations[k][1]
+    if _inner(text, s := quotations[k][0], e).endswith("."):
+        return e
+    ends = [m.start() for m in (SENTENCE_END.search(text, e), re.compile(r"\n").search(text, e)) if m]
+    if k + 1 < len(quotations):
+        ends.append(quotations[k + 1][0])
+    return min(ends, default=len(text))
+
+
+def _inner(text: str, s: int, e: int) -> str:
+    """What a quotation's marks enclose."""
+    return text[s:e].strip(QUOTE_MARKS)
+
+
+def _tokens(doc: Doc, starts: list[int], a: int, b: int) -> Span:
+    return doc[bisect.bisect_left(starts, a):bisect.bisect_left(starts, b)]
+
+
+def _cue_before(doc: Doc, starts: list[int], a: int, s: int, lex: Lexicon) -> Token | None:
+    """The cue introducing a quotation: 'X said, "..."', 'X told reporters: "..."'."""
+    tokens = _tokens(doc, starts, a, s)
+    if not len(tokens) or not (tokens[-1].text in {",", ":"} or _is_cue(tokens[-1], lex)):
+        return None
+    return next((t for t in reversed(tokens) if _is_cue(t, lex)), None)
+
+
+def _cue_after(doc: Doc, starts: list[int], quotations, k: int, b: int, lex: Lexicon) -> Token | None:
+    """The cue right after a quotation: '"...," X said', '"...," said X', '"...," according to X'."""
+    words = [t for t in _tokens(doc, starts, quotations[k][1], b) if not t.is_punct]
+    for t in words[:CUE_REACH]:
+        if _is_cue(t, lex):
+            return t
+        if t.pos_ == "VERB":
+            return None
+    return None
+
+
+def _is_cue(tok: Token, lex: Lexicon) -> bool:
+    if tok.lower_ == "according":
+        return tok.i + 1 < len(tok.doc) and tok.doc[tok.i + 1].lower_ == "to"
+    return tok.pos_ in {"VERB", "AUX"} and tok.lemma_.lower() in lex.cue_verbs
+
+
+def _speaker_token(cue: Token, s: int, e: int) -> Token | None:
+    """The subject of the cue, or the object of "according to"; never a word inside the quotation."""
+    if cue.lower_ == "according":
+        tok = next((g for g in cue.doc[cue.i + 1].children if g.dep_ == "pobj"), None)
+    else:
+        tok = _subject(cue)
+    return tok if tok is not None and not s <= tok.idx < e else None
+
+
+def _same_paragraph(text: str, a: int, b: int) -> bool:
+    return "\n" not in text[a:b]
+
+
+def _uncued(text: str, s: int, e: int, previous: Quote | None) -> Quote | None:
+    """A quotation with no cue: the previous speaker's if their quote is close before, else unattributed if long."""
+    words = len(text[s:e].split())
+    if previous is not None and previous.speaker_start is not None and words >= 3 \
+            and len(PARAGRAPH_BREAK.findall(text, previous.end, s)) <= CONTINUATION_REACH:
+        return Quote(s, e, "direct", previous.cue, None, None, previous.speaker, previous.speaker_start,
+                     previous.speaker_end, previous.via)
+    if words >= MIN_UNATTRIBUTED_WORDS:
+        return Quote(s, e, "direct")
+    return None
 
 def _overlap(a: tuple[int, int], b: tuple[int, int]) -> float:
     inter = min(a[1], b[1]) - max(a[0], b[0])
@@ -278,18 +426,6 @@ def _according_to(cue: Token, sent: Span, quotations, parts: ArticleParticipants
     q = Quote(s, e, _kind(s, e, quotations, doc.text) or "indirect", "according to", cue.idx, to.idx + len(to))
     _set_speaker(q, pobj, parts)
     return q
-
-
-def _orphan_quotation(doc: Doc, s: int, e: int, quotes: list[Quote], parts: ArticleParticipants) -> Quote | None:
-    """A quotation with no cue in its sentence continues the previous direct quote's speaker."""
-    words = len(doc.text[s:e].split())
-    previous = [q for q in quotes if q.end <= s and q.kind == "direct" and s - q.end < 400]
-    if previous and words >= 3 and doc.text[s + 1:s + 2].isupper():
-        p = previous[-1]
-        return Quote(s, e, "direct", p.cue, None, None, p.speaker, p.speaker_start, p.speaker_end, p.via)
-    if words >= MIN_UNATTRIBUTED_WORDS and doc.text[s + 1:s + 2].isupper():
-        return Quote(s, e, "direct")
-    return None
 
 
 def _nested_conduits(quotes: list[Quote]) -> None:

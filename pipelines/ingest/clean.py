@@ -29,6 +29,7 @@ _SPACES = re.compile(r"[ \t\u00a0\u2000-\u200a\u202f\u205f\u3000]+")
 # name after it, and a short word glued to the name before it.
 _GLUED_TITLE = re.compile(r"\b(Comrade|President|Chairman|Secretary|Marshal|Generalissimos?|General|Premier|Leader|"
                           r"Minister|HE|Mr|Mrs|Ms|Dr)(?=[A-Z][a-z])")
+_GLUED_AND = re.compile(r"(?<=[a-z])and(?=[A-Z][a-z])")  # "Kim Il SungandKim Jong Il"
 _NAME_WORD = re.compile(r"(?<=[a-z] )[A-Z][a-z]+\b")
 _NAME_BEFORE = re.compile(r"\b[A-Z][a-z]+ $")
 
@@ -105,7 +106,7 @@ def clean_article(raw: RawArticle) -> CleanArticle:
 def unglue_words(text: str) -> str:
     """Put back the space lost between a title and a name ("ComradeKim"), and between a name and the word
     after it ("Kim Jong Unreceived") when the name also stands alone elsewhere in the text ("Jong Un")."""
-    text = _GLUED_TITLE.sub(r"\1 ", text)
+    text = _GLUED_AND.sub(" and ", _GLUED_TITLE.sub(r"\1 ", text))
 
     def split(m: re.Match) -> str:
         word = m.group(0)

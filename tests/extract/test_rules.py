@@ -77,3 +77,24 @@ def test_datelines_and_capitals_for_governments_are_countries():
                    "were to blame. The museum in Tokyo opened.")
     countries = {p["country_code"]: p["aliases"] for p in rows["participants"] if p["kind"] == "country"}
     assert countries == {"PRK": ["Pyongyang"], "RUS": ["Moscow"], "KOR": ["Seoul"], "USA": ["Washington"]}
+
+
+def test_names_before_apposed_titles_and_occupations_are_people():
+    rows = extract("Greeting\n\nChoe Son Hui, foreign minister of the DPRK, received a message from Fayssal Mekdad, "
+                   "minister of Foreign Affairs and Expatriates of Syria. Lawyer Louise Christian said she would "
+                   "appeal, with the backing of the Fostering Network.")
+    assert people(rows) == [("Choe Son Hui", "foreign minister", "PRK"),
+                            ("Fayssal Mekdad", "minister of Foreign Affairs", "SYR"),
+                            ("Louise Christian", "Lawyer", None)]
+
+
+def test_names_the_article_shows_are_not_people_are_dropped():
+    rows = extract("Vote\n\nThe General Election will be held in May, the election commission said. Voters in "
+                   "Melton Mowbray queued on Twitter. Theresa May said the general election was fair.")
+    assert people(rows) == [("Theresa May", None, "GBR")]
+
+
+def test_a_country_last_the_subject_nearby_is_whom_a_titled_official_acts_for():
+    rows = extract("Worries\n\nRussia is extremely worried about the situation. Deputy foreign minister Sergei "
+                   "Ryabkov said talks were needed.")
+    assert people(rows) == [("Sergei Ryabkov", "Deputy foreign minister", "RUS")]
