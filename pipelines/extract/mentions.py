@@ -155,6 +155,10 @@ def _title_after(doc: Doc, end: int, lex: Lexicon) -> tuple[Span | None, str | N
     if end >= len(doc) or doc[end].text != ",":
         return None, None, None
     i = end + 1
+    if i < len(doc) and doc[i].lower_ == "of":  # "Colonel Lee Kuk-no, of South Korea,"
+        code = next((c for n in range(8, 0, -1) if (c := lex.country_of(doc[i + 1:i + 1 + n].text))), None)
+        if code is not None:
+            return None, code, None
     while i < len(doc) and doc[i].lower_ in {"the", "a", "an"}:
         i += 1
     country = org = None
@@ -170,7 +174,7 @@ def _title_after(doc: Doc, end: int, lex: Lexicon) -> tuple[Span | None, str | N
         i += 1
     first = i
     while i < len(doc) and (_is_title_token(doc[i], lex) or (doc[i].is_title and doc[i - 1].lower_ == "of")):
-        if doc[i - 1].lower_ == "of" and any(lex.country_of(doc[i:i + n].text) for n in range(1, 5)):
+        if doc[i - 1].lower_ == "of" and any(lex.country_of(doc[i:i + n].text) for n in range(1, 9)):
             break
         i += 1
     title = doc[first:i]

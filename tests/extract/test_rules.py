@@ -62,7 +62,8 @@ def test_launches_without_an_object_are_not_product_launches():
 
 
 def people(rows: dict[str, list[dict]]) -> list[tuple]:
-    return [(p["name"], p["title"], p["country_code"]) for p in rows["participants"] if p["kind"] == "person"]
+    persons = sorted((p for p in rows["participants"] if p["kind"] == "person"), key=lambda p: p["first_start"])
+    return [(p["name"], p["title"], p["country_code"]) for p in persons]
 
 
 def test_a_country_closing_the_title_is_whom_the_person_acts_for():
@@ -98,3 +99,11 @@ def test_a_country_last_the_subject_nearby_is_whom_a_titled_official_acts_for():
     rows = extract("Worries\n\nRussia is extremely worried about the situation. Deputy foreign minister Sergei "
                    "Ryabkov said talks were needed.")
     assert people(rows) == [("Sergei Ryabkov", "Deputy foreign minister", "RUS")]
+
+
+def test_apposed_country_and_demonyms_set_whom_people_act_for():
+    rows = extract("Tensions\n\nColonel Lee Kuk-no, of South Korea, warned of force. Aussie Foreign Minister Julie "
+                   "Bishop urged calm. Choe Son Hui, foreign minister of the Democratic People's Republic of Korea, "
+                   "replied.")
+    assert people(rows) == [("Lee Kuk-no", "Colonel", "KOR"), ("Julie Bishop", "Foreign Minister", "AUS"),
+                            ("Choe Son Hui", "foreign minister", "PRK")]
