@@ -24,6 +24,7 @@ QUOTE_MARKS = "“”«»\"'‘’"
 PARAGRAPH_BREAK = re.compile(r"\n+")
 SENTENCE_END = re.compile(r"[.!?]+['\"”’]*(?=\s|$)")
 SUBJECTS = {"nsubj", "nsubjpass", "csubj"}
+CLIMB = {"advcl", "xcomp", "conj", "acl", "pcomp", "prep"}  # a cue's subject may be its head's: "X left, saying"
 MIN_UNATTRIBUTED_WORDS = 6
 CUE_REACH = 10  # tokens after a quotation within which its cue ("…," the senator from Ohio said) must come
 CONTINUATION_REACH = 2  # paragraphs after a speaker's quote within which a quotation with no cue is still theirs
@@ -141,7 +142,12 @@ def _direct_quotes(doc: Doc, quotations, parts: ArticleParticipants, lex: Lexico
         cue = _cue_before(doc, starts, left, s, lex) if before else _cue_after(doc, starts, quotations, k, right, lex)
         if cue is not None:
             q = Quote(s, e, "direct", _cue_lemma(cue, lex), cue.idx, cue.idx + len(cue))
-            _set_speaker(q, _speaker_token(cue, s, e), parts)
+            lo, hi = (left, s) if before else (e, right)
+            speaker = _speaker_token(cue, lo, hi)
+            if speaker is None:
+                _set_speaker_at(q, *_speaker_near(doc, starts, cue, lo, hi, parts), parts)
+            else:
+                _set_speaker(q, speaker, parts)
             q.via = _conduit(cue, cue.sent, parts, lex)
             quotes.append(q)
             used.add(cue.i)
@@ -194,12 +200,13 @@ def _cue_before(doc: Doc, starts: list[int], a: int, s: int, lex: Lexicon) -> To
 
 
 def _cue_after(doc: Doc, starts: list[int], quotations, k: int, b: int, lex: Lexicon) -> Token | None:
-    """The cue right after a quotation: '"...," X said', '"...," said X', '"...," according to X'."""
+    """The cue right after a quotation: '"...," X said', '"...," said X', '"...," X, a senator from Y, said'."""
     words = [t for t in _tokens(doc, starts, quotations[k][1], b) if not t.is_punct]
-    for t in words[:CUE_REACH]:
+    for n, t in enumerate(words):
         if _is_cue(t, lex):
-            return t
-        if t.pos_ == "VERB":
+            subject = _subject(t)
+            return t if n < CUE_REACH or subject is not None and subject.left_edge.i <= words[0].i else None
+        if t.pos_ == "VERB" and n < CUE_REACH:
             return None
     return None
 
@@ -210,13 +217,29 @@ def _is_cue(tok: Token, lex: Lexicon) -> bool:
     return tok.pos_ in {"VERB", "AUX"} and tok.lemma_.lower() in lex.cue_verbs
 
 
-def _speaker_token(cue: Token, s: int, e: int) -> Token | None:
-    """The subject of the cue, or the object of "according to"; never a word inside the quotation."""
+def _speaker_token(cue: Token, lo: int, hi: int) -> Token | None:
+    """The subject of the cue, or the object of "according to", when the parse puts it in [lo, hi)."""
     if cue.lower_ == "according":
         tok = next((g for g in cue.doc[cue.i + 1].children if g.dep_ == "pobj"), None)
     else:
         tok = _subject(cue)
-    return tok if tok is not None and not s <= tok.idx < e else None
+    return tok if tok is not None and lo <= tok.idx < hi else None
+
+
+def _speaker_near(doc: Doc, starts: list[int], cue: Token, lo: int, hi: int,
+                  parts: ArticleParticipants) -> tuple[int, int]:
+    """Where the parse finds no subject: the participant or noun nearest the cue, before it, else after it."""
+    before = [t for t in _tokens(doc, starts, lo, cue.idx) if not t.is_punct]
+    after = [t for t in _tokens(doc, starts, cue.idx + len(cue), hi) if not t.is_punct]
+    for words in (before[::-1], after):
+        for t in words:
+            mention = parts.covering(t.idx, t.idx + len(t))
+            if mention is not None and mention.entity.kind != "country":
+                return mention.start, mention.end
+        noun = next((t for t in words if t.pos_ in {"PROPN", "PRON", "NOUN"}), None)
+        if noun is not None:
+            return noun.idx, noun.idx + len(noun)
+    return cue.idx, cue.idx
 
 
 def _same_paragraph(text: str, a: int, b: int) -> bool:
@@ -342,25 +365,31 @@ def _subject(cue: Token) -> Token | None:
                 return c
             if c.dep_ == "agent":
                 return next((g for g in c.children if g.dep_ == "pobj"), None)
-        if tok.dep_ in {"advcl", "xcomp", "conj", "acl"} and tok.head is not tok:
+        if tok.dep_ in CLIMB and tok.head is not tok:
             tok = tok.head
         else:
             break
-    if cue.dep_ in {"parataxis", "ccomp"} and cue.i < cue.head.i:
-        return None
     return None
 
 
 def _set_speaker(q: Quote, tok: Token | None, parts: ArticleParticipants) -> None:
+    """The speaker is the participant the subject phrase of `tok` mentions, else that phrase unresolved."""
     if tok is None:
         return
     doc = tok.doc
-    s, e = doc[tok.left_edge.i].idx, doc[tok.right_edge.i].idx + len(doc[tok.right_edge.i])
+    _set_speaker_at(q, doc[tok.left_edge.i].idx, doc[tok.right_edge.i].idx + len(doc[tok.right_edge.i]), parts,
+                    tok.idx)
+
+
+def _set_speaker_at(q: Quote, s: int, e: int, parts: ArticleParticipants, head: int | None = None) -> None:
+    if s == e:
+        return
+    head = s if head is None else head
     inside = parts.at(s, e)
     mention = None
     if inside:
         groups = [m for m in inside if m.entity.kind == "group"]
-        heads = [m for m in inside if m.start <= tok.idx < m.end]
+        heads = [m for m in inside if m.start <= head < m.end]
         mention = groups[0] if groups else heads[0] if heads else next(
             (m for m in inside if m.entity.kind in {"person", "organization"}), inside[0])
     if mention is None:
