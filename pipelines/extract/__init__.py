@@ -5,6 +5,7 @@ from collections.abc import Callable, Iterable, Iterator
 
 from pipelines.config import settings
 from pipelines.extract.article import extract_article, text_for_parser
+from pipelines.extract.canonical import resolve_lost_letters
 from pipelines.extract.lexicon import lexicon
 from pipelines.extract.nlp import load_model, parse_texts
 from pipelines.ids import stable_id
@@ -35,7 +36,9 @@ def extract_tables(articles: list[dict], model_name: str | None = None,
         by_article[article["article_id"]] = rows
         if progress is not None:
             progress(done, total)
-    return reuse_for_copies(articles, by_article)
+    tables = reuse_for_copies(articles, by_article)
+    resolve_lost_letters(tables)
+    return tables
 
 
 def reuse_for_copies(articles: list[dict], by_article: dict[str, dict[str, list[dict]]]) -> dict[str, list[dict]]:

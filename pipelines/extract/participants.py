@@ -187,7 +187,7 @@ def _cluster_people(persons: list[Mention], entities: list[Entity], lex: Lexicon
         if actor is not None and actor.kind == "person":
             e.name, e.actor_id = actor.name, actor.actor_id
         else:
-            e.actor_id = "person:" + re.sub(r"[^a-z0-9?]+", "-", fold(e.name)).strip("-")
+            e.actor_id = person_id(e.name)
         titled = [m for m in e.mentions if m.title]
         if titled:
             e.title = max(titled, key=lambda m: (len(m.title.split()), -m.start)).title
@@ -224,6 +224,14 @@ def _looks_like_a_person(doc: Doc, e: Entity, lex: Lexicon) -> bool:
         return False
     first = min(spans, key=lambda s: s.start_char)
     return not (first.root.dep_ == "pobj" and first.root.head.lower_ in LOCATIVE)
+
+
+def person_id(name: str) -> str:
+    """A person's actor_id from the name: accents, case, punctuation and middle initials do not count
+    ("George W. Bush" and "George Bush" are one id)."""
+    words = re.sub(r"[^a-z0-9?]+", " ", fold(name)).split()
+    kept = [w for i, w in enumerate(words) if len(w) > 1 or i in (0, len(words) - 1)]
+    return "person:" + "-".join(kept)
 
 
 def _cluster_by_code(mentions, entities, kind, name_of, id_of) -> None:

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
@@ -23,6 +24,9 @@ CLOSING = frozenset(OPENING.values())
 QUOTE_MARKS = "“”«»\"'‘’"
 PARAGRAPH_BREAK = re.compile(r"\n+")
 SENTENCE_END = re.compile(r"[.!?]+['\"”’]*(?=\s|$)")
+WORD_BEFORE = re.compile(r"(?:^|[^\w.])([\w.]+)$")
+ABBREVIATIONS = frozenset({"Mr", "Ms", "Mrs", "Dr", "Jr", "Sr", "St", "Sen", "Rep", "Gov", "Gen", "Col", "Lt", "Sgt",
+                           "Prof", "Rev", "Mt", "Ft", "No", "Jan", "Feb", "Aug", "Sept", "Oct", "Nov", "Dec"})
 SUBJECTS = {"nsubj", "nsubjpass", "csubj"}
 CLIMB = {"advcl", "xcomp", "conj", "acl", "pcomp", "prep"}  # a cue's subject may be its head's: "X left, saying"
 MIN_UNATTRIBUTED_WORDS = 6
@@ -164,8 +168,8 @@ def _clause_start(text: str, quotations, k: int) -> int:
     """Where the stretch before quotation k starts: its paragraph, previous sentence or previous quotation."""
     s = quotations[k][0]
     start = text.rfind("\n", 0, s) + 1
-    for m in SENTENCE_END.finditer(text, start, s):
-        start = m.end()
+    for end in _sentence_ends(text, start, s):
+        start = end
     if k and quotations[k - 1][1] > start:
         start = quotations[k - 1][1]
     return start
@@ -176,10 +180,20 @@ def _clause_end(text: str, quotations, k: int) -> int:
     e = quotations[k][1]
     if _inner(text, s := quotations[k][0], e).endswith("."):
         return e
-    ends = [m.start() for m in (SENTENCE_END.search(text, e), re.compile(r"\n").search(text, e)) if m]
+    ends = [next(_sentence_ends(text, e, len(text)), len(text)), text.find("\n", e) % (len(text) + 1)]
     if k + 1 < len(quotations):
         ends.append(quotations[k + 1][0])
     return min(ends, default=len(text))
+
+
+def _sentence_ends(text: str, a: int, b: int) -> Iterator[int]:
+    """Ends of the sentences in text[a:b]; the period of a title ("Mr.") or an initial ("J.", "U.S.") ends none."""
+    for m in SENTENCE_END.finditer(text, a, b):
+        word = WORD_BEFORE.search(text, max(a, m.start() - 20), m.start())
+        if text[m.start()] == "." and word and (word.group(1) in ABBREVIATIONS or len(word.group(1).rstrip(".")) == 1
+                                                or "." in word.group(1)):
+            continue
+        yield m.end()
 
 
 def _inner(text: str, s: int, e: int) -> str:
@@ -206,8 +220,6 @@ def _cue_after(doc: Doc, starts: list[int], quotations, k: int, b: int, lex: Lex
         if _is_cue(t, lex):
             subject = _subject(t)
             return t if n < CUE_REACH or subject is not None and subject.left_edge.i <= words[0].i else None
-        if t.pos_ == "VERB" and n < CUE_REACH:
-            return None
     return None
 
 

@@ -107,3 +107,17 @@ def test_apposed_country_and_demonyms_set_whom_people_act_for():
                    "replied.")
     assert people(rows) == [("Lee Kuk-no", "Colonel", "KOR"), ("Julie Bishop", "Foreign Minister", "AUS"),
                             ("Choe Son Hui", "foreign minister", "PRK")]
+
+
+def test_actor_ids_ignore_accents_and_middle_initials_and_repair_lost_letters_across_articles():
+    from pipelines.extract.participants import person_id
+
+    assert person_id("George W. Bush") == person_id("George Bush") == "person:george-bush"
+    assert person_id("José Mújica") == "person:jose-mujica"
+    texts = ["Visit\n\nFormer president José Mújica met students.", "Talks\n\nJosé M?jica said he was tired."]
+    articles = [{"article_id": f"a{i}", "text": t, "title": t.split("\n", 1)[0], "published_at": None,
+                 "published_tz": None, "source_name": None, "source_hint": None, "url": None, "duplicate_of": None}
+                for i, t in enumerate(texts)]
+    rows = extract_tables(articles)
+    people = sorted((p["article_id"], p["actor_id"], p["name"]) for p in rows["participants"] if p["kind"] == "person")
+    assert people == [("a0", "person:jose-mujica", "José Mújica"), ("a1", "person:jose-mujica", "José Mújica")]
