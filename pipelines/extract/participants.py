@@ -214,6 +214,8 @@ def _looks_like_a_person(doc: Doc, e: Entity, lex: Lexicon) -> bool:
     if any(s.start > 0 and doc[s.start - 1].lower_ in lex.honorifics for s in spans):
         return True
     words = e.name.split()
+    if "\n" in e.name or words[-1].lower() in lex.not_name_ends:
+        return False
     lower = {t.text for t in doc if t.is_lower}
     if all(w.lower() in lower for w in words):
         return False

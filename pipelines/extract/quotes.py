@@ -30,6 +30,7 @@ ABBREVIATIONS = frozenset({"Mr", "Ms", "Mrs", "Dr", "Jr", "Sr", "St", "Sen", "Re
 SUBJECTS = {"nsubj", "nsubjpass", "csubj"}
 CLIMB = {"advcl", "xcomp", "conj", "acl", "pcomp", "prep"}  # a cue's subject may be its head's: "X left, saying"
 MIN_UNATTRIBUTED_WORDS = 6
+MIN_QUOTATION_WORDS = 3  # shorter marked stretches ("Cia", a title) may sit inside an attribution
 CUE_REACH = 10  # tokens after a quotation within which its cue ("…," the senator from Ohio said) must come
 CONTINUATION_REACH = 2  # paragraphs after a speaker's quote within which a quotation with no cue is still theirs
 
@@ -101,9 +102,10 @@ def _can_close(text: str, m: re.Match, closer: str) -> bool:
 
 
 def extract_quotes(doc: Doc, parts: ArticleParticipants, lex: Lexicon) -> list[Quote]:
-    """Direct quotations with the cue around them first, then the content clauses of the remaining cues."""
+    """Direct quotations with the cue around them first, then the content clauses of the remaining cues, then
+    the quotations that have no cue of their own."""
     quotations = quotation_spans(doc.text)
-    quotes, used_cues = _direct_quotes(doc, quotations, parts, lex)
+    quotes, uncued, used_cues = _direct_quotes(doc, quotations, parts, lex)
     covered = [(q.start, q.end) for q in quotes]
     marks = _Marks(quotations)
     for sent in doc.sents:
@@ -114,6 +116,10 @@ def extract_quotes(doc: Doc, parts: ArticleParticipants, lex: Lexicon) -> list[Q
             if not any(_overlap((q.start, q.end), c) > 0.5 for c in covered):
                 quotes.append(q)
                 covered.append((q.start, q.end))
+    quotes.sort(key=lambda q: q.start)
+    for s, e in uncued:
+        if not any(cs <= s and e <= ce for cs, ce in covered):
+            _attach_uncued(doc.text, s, e, quotes)
     return sorted(quotes, key=lambda q: q.start)
 
 
@@ -129,39 +135,71 @@ class _Marks:
         return k >= 0 and self.spans[k][0] < i < self.spans[k][1] - 1
 
 
-def _direct_quotes(doc: Doc, quotations, parts: ArticleParticipants, lex: Lexicon) -> tuple[list[Quote], set[int]]:
-    """Quotations standing as whole sentences, each with the cue before or after it; the cue tokens used.
+def _direct_quotes(doc: Doc, quotations, parts: ArticleParticipants,
+                   lex: Lexicon) -> tuple[list[Quote], list[tuple[int, int]], set[int]]:
+    """Quotations standing as whole sentences with their cue before or after them, the quotations standing alone
+    with no cue, and the cue tokens used.
 
-    A quotation with no cue of its own joins the quote before it in its paragraph, else continues the speaker of
-    a quote shortly before.
+    A quotation with no cue right after a quote in its paragraph joins that quote ('"...," she said. "..."').
     """
     text = doc.text
     starts = [t.idx for t in doc]
     quotes: list[Quote] = []
+    uncued: list[tuple[int, int]] = []
     used: set[int] = set()
     for k, (s, e) in enumerate(quotations):
-        left = _clause_start(text, quotations, k)
-        right = _clause_end(text, quotations, k)
+        left, right = _clause_start(text, quotations, k), _clause_end(text, quotations, k)
         before = text[left:s].strip()
-        cue = _cue_before(doc, starts, left, s, lex) if before else _cue_after(doc, starts, quotations, k, right, lex)
+        cue = _cue_before(doc, starts, left, s, lex) if before else None
+        if cue is None and (not before or before.endswith(":")):
+            cue = _cue_after(doc, starts, quotations, k, right, lex)
         if cue is not None:
-            q = Quote(s, e, "direct", _cue_lemma(cue, lex), cue.idx, cue.idx + len(cue))
-            lo, hi = (left, s) if before else (e, right)
-            speaker = _speaker_token(cue, lo, hi)
-            if speaker is None:
-                _set_speaker_at(q, *_speaker_near(doc, starts, cue, lo, hi, parts), parts)
-            else:
-                _set_speaker(q, speaker, parts)
-            q.via = _conduit(cue, cue.sent, parts, lex)
-            quotes.append(q)
+            quotes.append(_cued_quote(doc, starts, s, e, cue, (left, s) if cue.idx < s else (e, right), parts, lex))
             used.add(cue.i)
-        elif not before and _inner(text, s, e)[:1].isupper():
-            previous = quotes[-1] if quotes else None
-            if previous is not None and _same_paragraph(text, previous.end, s):
-                previous.end = e
-            elif q := _uncued(text, s, e, previous):
-                quotes.append(q)
-    return quotes, used
+        elif before or not _inner(text, s, e)[:1].isupper():
+            continue
+        elif quotes and _same_paragraph(text, quotes[-1].end, s) and quotes[-1].end <= s:
+            quotes[-1].end = e
+        elif name := _dash_name(text, e, right):
+            quotes.append(Quote(s, e, "direct"))
+            _set_speaker_at(quotes[-1], *name, parts)
+        else:
+            uncued.append((s, e))
+    return quotes, uncued, used
+
+
+def _cued_quote(doc: Doc, starts: list[int], s: int, e: int, cue: Token, stretch: tuple[int, int],
+                parts: ArticleParticipants, lex: Lexicon) -> Quote:
+    """The quote of quotation [s, e) and its cue; the speaker is looked for in the stretch around the cue."""
+    q = Quote(s, e, "direct", _cue_lemma(cue, lex), cue.idx, cue.idx + len(cue))
+    speaker = _speaker_token(cue, *stretch)
+    if speaker is None:
+        _set_speaker_at(q, *_speaker_near(doc, starts, cue, *stretch, parts), parts)
+    else:
+        _set_speaker(q, speaker, parts)
+    q.via = _conduit(cue, cue.sent, parts, lex)
+    return q
+
+
+def _dash_name(text: str, e: int, right: int) -> tuple[int, int] | None:
+    """The name signing a quotation after a dash: '"..." ― Jane Doe'."""
+    m = re.match(r"\s*[―—–-]+\s*([A-Z][^\n]{1,60}?)[.,]?\s*$", text[e:right])
+    return (e + m.start(1), e + m.end(1)) if m and len(m.group(1).split()) <= 6 else None
+
+
+def _attach_uncued(text: str, s: int, e: int, quotes: list[Quote]) -> None:
+    """A quotation with no cue is said by the speaker of the quote before it in its paragraph, else of a direct
+    quote shortly before; a long one stands unattributed."""
+    previous = [q for q in quotes if q.start < s]
+    near = previous[-1] if previous and _same_paragraph(text, previous[-1].start, s) else next(
+        (q for q in reversed(previous) if q.kind == "direct"), None)
+    words = len(text[s:e].split())
+    if near is not None and near.speaker_start is not None and words >= 3 \
+            and len(PARAGRAPH_BREAK.findall(text, near.end, s)) <= CONTINUATION_REACH:
+        quotes.append(Quote(s, e, "direct", near.cue, None, None, near.speaker, near.speaker_start,
+                            near.speaker_end, near.via))
+    elif words >= MIN_UNATTRIBUTED_WORDS:
+        quotes.append(Quote(s, e, "direct"))
 
 
 def _clause_start(text: str, quotations, k: int) -> int:
@@ -181,7 +219,7 @@ def _clause_end(text: str, quotations, k: int) -> int:
     if _inner(text, s := quotations[k][0], e).endswith("."):
         return e
     ends = [next(_sentence_ends(text, e, len(text)), len(text)), text.find("\n", e) % (len(text) + 1)]
-    if k + 1 < len(quotations):
+    if k + 1 < len(quotations) and len(_inner(text, *quotations[k + 1]).split()) >= MIN_QUOTATION_WORDS:
         ends.append(quotations[k + 1][0])
     return min(ends, default=len(text))
 
@@ -257,17 +295,6 @@ def _speaker_near(doc: Doc, starts: list[int], cue: Token, lo: int, hi: int,
 def _same_paragraph(text: str, a: int, b: int) -> bool:
     return "\n" not in text[a:b]
 
-
-def _uncued(text: str, s: int, e: int, previous: Quote | None) -> Quote | None:
-    """A quotation with no cue: the previous speaker's if their quote is close before, else unattributed if long."""
-    words = len(text[s:e].split())
-    if previous is not None and previous.speaker_start is not None and words >= 3 \
-            and len(PARAGRAPH_BREAK.findall(text, previous.end, s)) <= CONTINUATION_REACH:
-        return Quote(s, e, "direct", previous.cue, None, None, previous.speaker, previous.speaker_start,
-                     previous.speaker_end, previous.via)
-    if words >= MIN_UNATTRIBUTED_WORDS:
-        return Quote(s, e, "direct")
-    return None
 
 def _overlap(a: tuple[int, int], b: tuple[int, int]) -> float:
     inter = min(a[1], b[1]) - max(a[0], b[0])

@@ -27,7 +27,7 @@ _BYLINE_LINES = 3  # a byline stands in one of the first lines of the body, afte
 _SPACES = re.compile(r"[ \t\u00a0\u2000-\u200a\u202f\u205f\u3000]+")
 # Words run together where a page set a name in bold ("ComradeKim Jong Unand"): a title glued to the
 # name after it, and a short word glued to the name before it.
-_GLUED_TITLE = re.compile(r"\b(Comrade|President|Chairman|Secretary|Marshal|Generalissimos?|General|Premier|Leader|"
+_GLUED_TITLE = re.compile(r"\b(Comrades?|President|Chairman|Secretary|Marshal|Generalissimos?|General|Premier|Leader|"
                           r"Minister|HE|Mr|Mrs|Ms|Dr)(?=[A-Z][a-z])")
 _GLUED_AND = re.compile(r"(?<=[a-z])and(?=[A-Z][a-z])")  # "Kim Il SungandKim Jong Il"
 _NAME_WORD = re.compile(r"(?<=[a-z] )[A-Z][a-z]+\b")
