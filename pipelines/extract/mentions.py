@@ -155,12 +155,17 @@ def _title_after(doc: Doc, end: int, lex: Lexicon) -> tuple[Span | None, str | N
     if end >= len(doc) or doc[end].text != ",":
         return None, None, None
     i = end + 1
+    if i + 1 < len(doc) and doc[i].like_num and doc[i + 1].text == ",":  # "Robert Jackson, 58, MP for Wantage"
+        i += 2
     if i < len(doc) and doc[i].lower_ == "of":  # "Colonel Lee Kuk-no, of South Korea,"
         code = next((c for n in range(8, 0, -1) if (c := lex.country_of(doc[i + 1:i + 1 + n].text))), None)
         if code is not None:
             return None, code, None
     while i < len(doc) and doc[i].lower_ in {"the", "a", "an"}:
         i += 1
+    if i + 1 < len(doc) and doc[i + 1].text in {"'s", "’s"} and not _is_title_token(doc[i], lex) \
+            and not lex.country_of(doc[i].text):
+        i += 2  # "Tony Hunter, the organisation's president,"
     country = org = None
     for n in range(4, 0, -1):
         cand = doc[i:i + n]
@@ -234,6 +239,8 @@ def person_mentions(doc: Doc, lex: Lexicon) -> list[Mention]:
         if not any(t.text[:1].isupper() for t in span):
             continue
         title, country, org, title_first = _title_before(doc, start, lex)
+        if title is None and start > 1 and doc[start - 1].text == "," and end < len(doc) and doc[end].text == ",":
+            title, country, org, title_first = _title_before(doc, start - 1, lex)  # "Her lawyer, Gaby Lasky,"
         after, country_after, org_after = _title_after(doc, end, lex)
         chosen = after if after is not None and (title is None or len(after) > len(title)) else title
         out.append(Mention(

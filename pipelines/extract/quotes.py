@@ -10,10 +10,13 @@ import bisect
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
+from functools import cache
+
+import yaml
 
 from spacy.tokens import Doc, Span, Token
 
-from pipelines.extract.lexicon import Lexicon
+from pipelines.extract.lexicon import DATA, Lexicon
 from pipelines.extract.participants import ArticleParticipants, Entity
 from pipelines.ids import stable_id
 
@@ -301,14 +304,29 @@ def _overlap(a: tuple[int, int], b: tuple[int, int]) -> float:
     return inter / max(1, min(a[1] - a[0], b[1] - b[0])) if inter > 0 else 0.0
 
 
+@dataclass(frozen=True)
+class CueFrames:
+    """What content a cue takes besides a clause: an object, an infinitive, a prepositional object."""
+
+    objects: frozenset[str]
+    infinitives: frozenset[str]
+    prepositions: dict[str, frozenset[str]]
+
+    def knows(self, lemma: str) -> bool:
+        return lemma in self.objects or lemma in self.infinitives or lemma in self.prepositions
+
+
+@cache
+def cue_frames() -> CueFrames:
+    with open(DATA / "cues.yml", encoding="utf-8") as f:
+        data = yaml.safe_load(f)
+    return CueFrames(frozenset(data["object_verbs"]), frozenset(data["infinitive_verbs"]),
+                     {verb: frozenset(preps) for verb, preps in data["prepositional_verbs"].items()})
+
+
 def _cues(sent: Span, lex: Lexicon) -> list[Token]:
-    out = []
-    for tok in sent:
-        if tok.pos_ in {"VERB", "AUX"} and tok.lemma_.lower() in lex.cue_verbs:
-            out.append(tok)
-        elif tok.lower_ == "according" and tok.i + 1 < len(tok.doc) and tok.doc[tok.i + 1].lower_ == "to":
-            out.append(tok)
-    return out
+    frames = cue_frames()
+    return [tok for tok in sent if _is_cue(tok, lex) or tok.pos_ == "VERB" and frames.knows(tok.lemma_.lower())]
 
 
 def _cue_lemma(tok: Token, lex: Lexicon) -> str:
@@ -343,29 +361,77 @@ def _attribution(cue: Token, sent: Span, quotations, parts: ArticleParticipants,
 
 
 def _content_span(cue: Token, sent: Span, quotations) -> tuple[int, int] | None:
-    doc = cue.doc
+    """The content the cue governs: a clause, an infinitive, an object, a prepositional object, a quotation."""
+    frames = cue_frames()
+    lemma = cue.lemma_.lower()
+    tokens = (_clause(cue)
+              or lemma in frames.infinitives and _child(cue, {"xcomp"})
+              or lemma in frames.objects and _object(cue)
+              or _prepositional_object(cue, frames.prepositions.get(lemma, frozenset())))
+    if tokens:
+        first, last = tokens
+        doc = cue.doc
+        return _trim(doc, doc[first].idx, doc[last].idx + len(doc[last]), quotations)
+    return _quoted_object(cue, quotations) or _adjacent_quotation(cue, sent, quotations)
+
+
+def _clause(cue: Token) -> tuple[int, int] | None:
+    """A content clause: "said (that) ...", and "said to reporters that ..."."""
     for child in cue.children:
         if child.dep_ in {"ccomp", "parataxis"} and child.i > cue.i or child.dep_ == "ccomp":
-            span = doc[child.left_edge.i:child.right_edge.i + 1]
-            return _trim(doc, span.start_char, span.end_char, quotations)
+            return child.left_edge.i, child.right_edge.i
     for prep in (c for c in cue.children if c.dep_ == "prep"):
         for pobj in (g for g in prep.children if g.dep_ == "pobj"):
-            that = next((t for t in doc[pobj.i + 1:pobj.right_edge.i + 1] if t.lower_ == "that"), None)
-            if that is not None and that.i == pobj.i + 1:
-                return _trim(doc, that.idx, doc[pobj.right_edge.i].idx + len(doc[pobj.right_edge.i]), quotations)
-    # a quoted object: condemning the "reckless ... launch", calling the launch "a reckless act"
+            if pobj.i + 1 <= pobj.right_edge.i and cue.doc[pobj.i + 1].lower_ == "that":
+                return pobj.i + 1, pobj.right_edge.i
+    return None
+
+
+def _child(cue: Token, deps: set[str]) -> tuple[int, int] | None:
+    child = next((c for c in cue.children if c.dep_ in deps and c.i > cue.i), None)
+    return (child.left_edge.i, child.right_edge.i) if child is not None else None
+
+
+def _object(cue: Token) -> tuple[int, int] | None:
+    """The direct object with what is said of it: "called it a disaster", "described him as a threat"."""
+    dobj = next((c for c in cue.children if c.dep_ == "dobj" and c.i > cue.i), None)
+    if dobj is None:
+        return None
+    last = dobj.right_edge.i
+    for c in cue.children:
+        if c.i > last and (c.dep_ in {"oprd", "xcomp"} or c.dep_ == "prep" and c.lower_ == "as"):
+            last = c.right_edge.i
+    return dobj.left_edge.i, last
+
+
+def _prepositional_object(cue: Token, preps: frozenset[str]) -> tuple[int, int] | None:
+    """The object of the cue's preposition, and the infinitive after it: "called on them to resign"."""
+    prep = next((c for c in cue.children if c.dep_ in {"prep", "prt"} and c.lower_ in preps), None)
+    pobj = next((g for g in prep.children if g.dep_ == "pobj"), None) if prep is not None else None
+    if pobj is None:
+        return None
+    last = max([pobj.right_edge.i] + [c.right_edge.i for c in cue.children if c.dep_ == "xcomp" and c.i > pobj.i])
+    return pobj.left_edge.i, last
+
+
+def _quoted_object(cue: Token, quotations) -> tuple[int, int] | None:
+    """A quoted object: condemning the "reckless ... launch", calling the launch "a reckless act"."""
+    doc = cue.doc
     objs = [c for c in cue.children if c.dep_ in {"dobj", "oprd", "xcomp", "attr"}]
-    if objs:
-        left = min(o.left_edge.i for o in objs)
-        right = max(o.right_edge.i for o in objs)
-        s, e = doc[left].idx, doc[right].idx + len(doc[right])
-        s, e = _trim(doc, s, e, quotations)
-        if any(qs >= s and qe <= e + 1 for qs, qe in quotations):
-            return s, max(e, next(qe for qs, qe in quotations if qs >= s and qe <= e + 1))
-    # a quotation next to the cue: X said: "..." / "...," X said.
+    if not objs:
+        return None
+    left = min(o.left_edge.i for o in objs)
+    right = max(o.right_edge.i for o in objs)
+    s, e = _trim(doc, doc[left].idx, doc[right].idx + len(doc[right]), quotations)
+    inside = [qe for qs, qe in quotations if qs >= s and qe <= e + 1]
+    return (s, max(e, inside[0])) if inside else None
+
+
+def _adjacent_quotation(cue: Token, sent: Span, quotations) -> tuple[int, int] | None:
+    """A quotation next to the cue: 'X said: "..."', '"...," X said'."""
     for qs, qe in quotations:
         if sent.start_char <= qs and qe <= sent.end_char + 1:
-            between = doc.text[qe:cue.idx] if qe <= cue.idx else doc.text[cue.idx + len(cue):qs]
+            between = cue.doc.text[qe:cue.idx] if qe <= cue.idx else cue.doc.text[cue.idx + len(cue):qs]
             if len(between) < 60 and not re.search(r"[.!?]\s", between):
                 return qs, qe
     return None
@@ -390,7 +456,7 @@ def _trim(doc: Doc, s: int, e: int, quotations) -> tuple[int, int]:
 def _kind(s: int, e: int, quotations, text: str) -> str | None:
     inside = [(qs, qe) for qs, qe in quotations if s <= qs and qe <= e]
     if not inside:
-        return "indirect" if e - s > 3 else None
+        return "indirect" if e - s > 1 else None
     if len(inside) == 1 and inside[0][0] - s <= 1 and e - inside[0][1] <= 1:
         return "direct"
     return "partial"

@@ -121,3 +121,10 @@ def test_actor_ids_ignore_accents_and_middle_initials_and_repair_lost_letters_ac
     rows = extract_tables(articles)
     people = sorted((p["article_id"], p["actor_id"], p["name"]) for p in rows["participants"] if p["kind"] == "person")
     assert people == [("a0", "person:jose-mujica", "José Mújica"), ("a1", "person:jose-mujica", "José Mújica")]
+
+
+def test_titles_in_appositions_with_an_age_a_possessive_or_before_the_name():
+    rows = extract("Care\n\nTony Hunter, the organisation's president, said so. Robert Jackson, 58, MP for Wantage, "
+                   "agreed. Her lawyer, Gaby Lasky, said on Wednesday that she would appeal.")
+    assert people(rows) == [("Tony Hunter", "president", None), ("Robert Jackson", "MP", None),
+                            ("Gaby Lasky", "lawyer", None)]
