@@ -117,13 +117,20 @@ def _title_before(doc: Doc, start: int, lex: Lexicon) -> tuple[Span | None, str 
     """The title run just before token `start` ("U.S. Secretary of State", "Vice Foreign Minister of DPRK"),
     its country or organization."""
     stop, country, org = start, None, None
+    walk = start  # the title words run back from here
+    for n in range(1, min(4, start - 1)):  # "spokeswoman for women Sandra Gidley": a "for" phrase closes the title
+        if doc[start - n - 1].lower_ == "for" and doc[start - n - 2].lower_ in lex.title_heads \
+                and not any(t.ent_type_ == "PERSON" for t in doc[start - n:start]):
+            walk = start - n - 1
+            break
     for n in range(min(8, start - 2), 0, -1):  # "... Minister of DPRK Kim": the country closes the title
         if doc[start - n - 1].lower_ == "of" and (code := lex.country_of(doc[start - n:start].text)):
-            stop, country = start - n - 1, code
+            stop = walk = start - n - 1
+            country = code
             break
-    i = stop - 1
+    i = walk - 1
     while i >= 0 and _is_title_token(doc[i], lex):
-        if doc[i].lower_ in {"the", "and", "of", "for", "a"} and (i == stop - 1):
+        if doc[i].lower_ in {"the", "and", "of", "for", "a"} and (i == walk - 1):
             break
         i -= 1
     first = i + 1
@@ -157,10 +164,13 @@ def _title_after(doc: Doc, end: int, lex: Lexicon) -> tuple[Span | None, str | N
     i = end + 1
     if i + 1 < len(doc) and doc[i].like_num and doc[i + 1].text == ",":  # "Robert Jackson, 58, MP for Wantage"
         i += 2
-    if i < len(doc) and doc[i].lower_ == "of":  # "Colonel Lee Kuk-no, of South Korea,"
-        code = next((c for n in range(8, 0, -1) if (c := lex.country_of(doc[i + 1:i + 1 + n].text))), None)
-        if code is not None:
-            return None, code, None
+    if i < len(doc) and doc[i].lower_ == "of":  # "Colonel Lee Kuk-no, of South Korea," / "Simon Thomas, of Plaid Cymru,"
+        for n in range(8, 0, -1):
+            phrase = doc[i + 1:i + 1 + n].text
+            if code := lex.country_of(phrase):
+                return None, code, None
+            if (actor := lex.actor_for(phrase)) and actor.kind == "organization":
+                return None, None, actor.actor_id
     while i < len(doc) and doc[i].lower_ in {"the", "a", "an"}:
         i += 1
     if i + 1 < len(doc) and doc[i + 1].text in {"'s", "’s"} and not _is_title_token(doc[i], lex) \

@@ -128,3 +128,13 @@ def test_titles_in_appositions_with_an_age_a_possessive_or_before_the_name():
                    "agreed. Her lawyer, Gaby Lasky, said on Wednesday that she would appeal.")
     assert people(rows) == [("Tony Hunter", "president", None), ("Robert Jackson", "MP", None),
                             ("Gaby Lasky", "lawyer", None)]
+
+
+def test_parties_and_agencies_before_a_title_or_in_an_apposition_set_whom_people_act_for():
+    rows = extract("Budget\n\nLiberal Democrat spokeswoman for women Sandra Gidley said no. Simon Thomas, of Plaid "
+                   "Cymru, called it a budget for England. NASA astronaut Peggy Whitson landed.")
+    assert [(p["name"], p["title"], p["affiliation"], p["country_code"]) for p in rows["participants"]
+            if p["kind"] == "person"] == [
+        ("Sandra Gidley", "spokeswoman for women", "Liberal Democrats", "GBR"),
+        ("Simon Thomas", None, "Plaid Cymru", "GBR"),
+        ("Peggy Whitson", "astronaut", "NASA", "USA")]
