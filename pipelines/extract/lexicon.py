@@ -60,6 +60,7 @@ class Lexicon:
         self.title_complements = set(titles["complements"])
         self.not_names = set(titles["not_names"])
         self.not_name_ends = set(titles["not_name_ends"])
+        self.not_name_starts = set(titles["not_name_starts"])
         self.honorifics = set(titles["honorifics"])
         self.roles = [(rule["words"], rule["role"]) for rule in titles["roles"]]
         cues = _load("cues.yml")

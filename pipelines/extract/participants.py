@@ -214,15 +214,19 @@ def _looks_like_a_person(doc: Doc, e: Entity, lex: Lexicon) -> bool:
     if any(s.start > 0 and doc[s.start - 1].lower_ in lex.honorifics for s in spans):
         return True
     words = e.name.split()
-    if "\n" in e.name or words[-1].lower() in lex.not_name_ends:
+    if "\n" in e.name or words[-1].lower() in lex.not_name_ends or words[0] in lex.not_name_starts:
         return False
+    if all(w.isupper() and len(w) > 1 for w in words) or any(re.search(r"['’]s$", w) for w in words[:-1]):
+        return False  # "AILSA CHANG" (a transcript's speaker label), "Hemsworth’s Norse"
     lower = {t.text for t in doc if t.is_lower}
     if all(w.lower() in lower for w in words):
         return False
+    labels = {s.root.ent_type_ for s in spans}
+    if len(words) == 1:  # "General Election", "Queen Mother": one word needs the recognizer's word too
+        return bool(e.title) and "PERSON" in labels
     if e.title:
         return True
-    labels = {s.root.ent_type_ for s in spans}
-    if len(words) == 1 or "PERSON" not in labels and labels & NOT_PERSON_LABELS:
+    if "PERSON" not in labels and labels & NOT_PERSON_LABELS:
         return False
     first = min(spans, key=lambda s: s.start_char)
     return not (first.root.dep_ == "pobj" and first.root.head.lower_ in LOCATIVE)

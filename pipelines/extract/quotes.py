@@ -146,7 +146,7 @@ def _direct_quotes(doc: Doc, quotations, parts: ArticleParticipants,
     A quotation with no cue right after a quote in its paragraph joins that quote ('"...," she said. "..."').
     """
     text = doc.text
-    starts = [t.idx for t in doc]
+    starts = _starts(doc)
     quotes: list[Quote] = []
     uncued: list[tuple[int, int]] = []
     used: set[int] = set()
@@ -180,7 +180,7 @@ def _cued_quote(doc: Doc, starts: list[int], s: int, e: int, cue: Token, stretch
         _set_speaker_at(q, *_speaker_near(doc, starts, cue, *stretch, parts), parts)
     else:
         _set_speaker(q, speaker, parts)
-    q.via = _conduit(cue, cue.sent, parts, lex)
+    q.via = _conduit(cue, cue.sent, parts, lex) or _principal(q, speaker, parts, lex)
     return q
 
 
@@ -242,6 +242,13 @@ def _inner(text: str, s: int, e: int) -> str:
     return text[s:e].strip(QUOTE_MARKS)
 
 
+def _starts(doc: Doc) -> list[int]:
+    """Character offsets of the doc's tokens, computed once per doc."""
+    if "token_starts" not in doc.user_data:
+        doc.user_data["token_starts"] = [t.idx for t in doc]
+    return doc.user_data["token_starts"]
+
+
 def _tokens(doc: Doc, starts: list[int], a: int, b: int) -> Span:
     return doc[bisect.bisect_left(starts, a):bisect.bisect_left(starts, b)]
 
@@ -282,6 +289,7 @@ def _speaker_token(cue: Token, lo: int, hi: int) -> Token | None:
 def _speaker_near(doc: Doc, starts: list[int], cue: Token, lo: int, hi: int,
                   parts: ArticleParticipants) -> tuple[int, int]:
     """Where the parse finds no subject: the participant or noun nearest the cue, before it, else after it."""
+    lo = max(lo, _paragraph(doc.text, cue.idx)[0])
     before = [t for t in _tokens(doc, starts, lo, cue.idx) if not t.is_punct]
     after = [t for t in _tokens(doc, starts, cue.idx + len(cue), hi) if not t.is_punct]
     for words in (before[::-1], after):
@@ -293,6 +301,12 @@ def _speaker_near(doc: Doc, starts: list[int], cue: Token, lo: int, hi: int,
         if noun is not None:
             return noun.idx, noun.idx + len(noun)
     return cue.idx, cue.idx
+
+
+def _paragraph(text: str, i: int) -> tuple[int, int]:
+    """[start, end) of the paragraph around position i."""
+    end = text.find("\n", i)
+    return text.rfind("\n", 0, i) + 1, len(text) if end < 0 else end
 
 
 def _same_paragraph(text: str, a: int, b: int) -> bool:
@@ -353,10 +367,13 @@ def _attribution(cue: Token, sent: Span, quotations, parts: ArticleParticipants,
     kind = _kind(start, end, quotations, doc.text)
     if kind is None:
         return None
-    speaker_tok = _subject(cue)
     q = Quote(start, end, kind, _cue_lemma(cue, lex), cue.idx, cue.idx + len(cue))
-    _set_speaker(q, speaker_tok, parts)
-    q.via = _conduit(cue, sent, parts, lex)
+    subject = _subject(cue)
+    if subject is None and cue.i > sent.start:
+        _set_speaker_at(q, *_speaker_near(doc, _starts(doc), cue, sent.start_char, cue.idx, parts), parts)
+    else:
+        _set_speaker(q, subject, parts)
+    q.via = _conduit(cue, sent, parts, lex) or _principal(q, subject, parts, lex)
     return q
 
 
@@ -371,7 +388,8 @@ def _content_span(cue: Token, sent: Span, quotations) -> tuple[int, int] | None:
     if tokens:
         first, last = tokens
         doc = cue.doc
-        return _trim(doc, doc[first].idx, doc[last].idx + len(doc[last]), quotations)
+        start, end = _paragraph(doc.text, cue.idx)
+        return _trim(doc, max(doc[first].idx, start), min(doc[last].idx + len(doc[last]), end), quotations)
     return _quoted_object(cue, quotations) or _adjacent_quotation(cue, sent, quotations)
 
 
@@ -463,11 +481,13 @@ def _kind(s: int, e: int, quotations, text: str) -> str | None:
 
 
 def _subject(cue: Token) -> Token | None:
+    """The subject of the cue or of the verb it depends on ("X left, saying"), within the cue's paragraph."""
     tok = cue
+    start, end = _paragraph(cue.doc.text, cue.idx)
     for _ in range(4):
         for c in tok.children:
             if c.dep_ in SUBJECTS:
-                return c
+                return c if start <= c.idx < end else None
             if c.dep_ == "agent":
                 return next((g for g in c.children if g.dep_ == "pobj"), None)
         if tok.dep_ in CLIMB and tok.head is not tok:
@@ -482,8 +502,23 @@ def _set_speaker(q: Quote, tok: Token | None, parts: ArticleParticipants) -> Non
     if tok is None:
         return
     doc = tok.doc
-    _set_speaker_at(q, doc[tok.left_edge.i].idx, doc[tok.right_edge.i].idx + len(doc[tok.right_edge.i]), parts,
-                    tok.idx)
+    start, end = _paragraph(doc.text, tok.idx)
+    _set_speaker_at(q, max(doc[tok.left_edge.i].idx, start),
+                    min(doc[tok.right_edge.i].idx + len(doc[tok.right_edge.i]), end), parts, tok.idx)
+
+
+def _principal(q: Quote, subject: Token | None, parts: ArticleParticipants, lex: Lexicon) -> str | None:
+    """"X's office said", "a spokesperson for X said": X is the speaker and the office or spokesperson the conduit,
+    unless the spokesperson is named."""
+    if subject is None or subject.lemma_.lower() not in lex.conduits or any(c.dep_ in {"appos", "compound"} and c.pos_ == "PROPN" for c in subject.children):
+        return None
+    owner = next((c for c in subject.children if c.dep_ == "poss"), None) or next(
+        (g for c in subject.children if c.dep_ == "prep" and c.lower_ in {"for", "of"} for g in c.children if g.dep_ == "pobj"), None)
+    mention = parts.covering(owner.idx, owner.idx + len(owner)) if owner is not None else None
+    if mention is None:
+        return None
+    q.speaker, q.speaker_start, q.speaker_end = mention.entity, mention.start, mention.end
+    return subject.lemma_.lower()
 
 
 def _set_speaker_at(q: Quote, s: int, e: int, parts: ArticleParticipants, head: int | None = None) -> None:

@@ -30,6 +30,7 @@ _SPACES = re.compile(r"[ \t\u00a0\u2000-\u200a\u202f\u205f\u3000]+")
 _GLUED_TITLE = re.compile(r"\b(Comrades?|President|Chairman|Secretary|Marshal|Generalissimos?|General|Premier|Leader|"
                           r"Minister|HE|Mr|Mrs|Ms|Dr)(?=[A-Z][a-z])")
 _GLUED_AND = re.compile(r"(?<=[a-z])and(?=[A-Z][a-z])")  # "Kim Il SungandKim Jong Il"
+_CAMEL = re.compile(r"\b([A-Z][a-z]{2,})([A-Z][a-z]{2,})\b")  # "DailyZhang" when "Daily" and "Zhang" stand alone
 _NAME_WORD = re.compile(r"(?<=[a-z] )[A-Z][a-z]+\b")
 _NAME_BEFORE = re.compile(r"\b[A-Z][a-z]+ $")
 
@@ -104,9 +105,13 @@ def clean_article(raw: RawArticle) -> CleanArticle:
 
 
 def unglue_words(text: str) -> str:
-    """Put back the space lost between a title and a name ("ComradeKim"), and between a name and the word
-    after it ("Kim Jong Unreceived") when the name also stands alone elsewhere in the text ("Jong Un")."""
+    """Put back the space lost between a title and a name ("ComradeKim"), between two words that also
+    stand alone in the text ("China DailyZhang Yuanxun"), and between a name and the word after it
+    ("Kim Jong Unreceived") when the name also stands alone elsewhere in the text ("Jong Un")."""
     text = _GLUED_AND.sub(" and ", _GLUED_TITLE.sub(r"\1 ", text))
+    words = set(re.findall(r"\b[A-Z][a-z]+\b", text))
+    text = _CAMEL.sub(lambda m: f"{m.group(1)} {m.group(2)}" if {m.group(1), m.group(2)} <= words else m.group(0),
+                      text)
 
     def split(m: re.Match) -> str:
         word = m.group(0)

@@ -138,3 +138,9 @@ def test_parties_and_agencies_before_a_title_or_in_an_apposition_set_whom_people
         ("Sandra Gidley", "spokeswoman for women", "Liberal Democrats", "GBR"),
         ("Simon Thomas", None, "Plaid Cymru", "GBR"),
         ("Peggy Whitson", "astronaut", "NASA", "USA")]
+
+
+def test_speaker_labels_possessive_runs_and_places_are_not_people():
+    rows = extract("Transcript\n\nAILSA CHANG: Hello. Hemsworth’s Norse god returns. Voters in North Hykeham and "
+                   "Simon Thomas, of Plaid Cymru, met on Monday.")
+    assert people(rows) == [("Simon Thomas", None, "GBR")]

@@ -79,7 +79,9 @@ def test_words_run_together_around_names_are_split_again():
     from pipelines.ingest.clean import unglue_words
 
     glued = ("The respected ComradeKim Jong Unreceived a basket from HEKim Jong Unand PresidentKim Il Sung. "
-             "Kim Jong Un thanked him in Poland and on the Island, honouring Kim Il SungandKim Jong Il.")
+             "Kim Jong Un thanked him in Poland and on the Island, honouring Kim Il SungandKim Jong Il. "
+             "Photo: China DailyZhang Yuanxun. Zhang met McDonald at the Daily.")
     assert unglue_words(glued) == ("The respected Comrade Kim Jong Un received a basket from HE Kim Jong Un and "
                                    "President Kim Il Sung. Kim Jong Un thanked him in Poland and on the Island, "
-                                   "honouring Kim Il Sung and Kim Jong Il.")
+                                   "honouring Kim Il Sung and Kim Jong Il. Photo: China Daily Zhang Yuanxun. "
+                                   "Zhang met McDonald at the Daily.")
