@@ -515,7 +515,7 @@ def _principal(q: Quote, subject: Token | None, parts: ArticleParticipants, lex:
     owner = next((c for c in subject.children if c.dep_ == "poss"), None) or next(
         (g for c in subject.children if c.dep_ == "prep" and c.lower_ in {"for", "of"} for g in c.children if g.dep_ == "pobj"), None)
     mention = parts.covering(owner.idx, owner.idx + len(owner)) if owner is not None else None
-    if mention is None:
+    if mention is None or mention.start < owner.left_edge.idx:
         return None
     q.speaker, q.speaker_start, q.speaker_end = mention.entity, mention.start, mention.end
     return subject.lemma_.lower()
@@ -580,8 +580,9 @@ def _according_to(cue: Token, sent: Span, quotations, parts: ArticleParticipants
     doc = cue.doc
     to = doc[cue.i + 1]
     pobj = next((g for g in to.children if g.dep_ == "pobj"), None)
-    if pobj is None or pobj.lemma_.lower() in lex.documents:
-        return None
+    document = pobj is not None and pobj.lemma_.lower() in lex.documents
+    if pobj is None or document and len(_cues(sent, lex)) > 1:
+        return None  # "X said ..., according to a press release": the release is X's conduit
     phrase_start, phrase_end = cue.idx, doc[pobj.right_edge.i].idx + len(doc[pobj.right_edge.i])
     if phrase_start - sent.start_char < 3:
         s, e = phrase_end, sent.end_char
@@ -593,7 +594,11 @@ def _according_to(cue: Token, sent: Span, quotations, parts: ArticleParticipants
     if e - s < 10:
         return None
     q = Quote(s, e, _kind(s, e, quotations, doc.text) or "indirect", "according to", cue.idx, to.idx + len(to))
-    _set_speaker(q, pobj, parts)
+    author = next((g for c in pobj.children if c.dep_ == "prep" and c.lower_ in {"from", "by", "of"}
+                   for g in c.children if g.dep_ == "pobj"), None) if document else None
+    _set_speaker(q, author or pobj, parts)
+    if document:
+        q.via = _phrase(doc, pobj, parts)
     return q
 
 
