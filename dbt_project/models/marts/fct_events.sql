@@ -79,10 +79,40 @@ roles as (
 
 ),
 
+-- the same real-world event told by several articles shares one story: same type, same day,
+-- same source and target countries (events with no day or no country are their own story)
+keyed as (
+
+    select
+        events.*,
+        coalesce(roles.source_countries, [])::varchar[]             as story_sources,
+        coalesce(roles.target_countries, [])::varchar[]             as story_targets
+    from events
+    left join roles
+        on roles.event_id = events.event_id
+
+),
+
+stories as (
+
+    select
+        event_id,
+        case
+            when date_precision = 'day' and event_date is not null
+                and len(story_sources) + len(story_targets) > 0
+                then md5(concat_ws('|', event_type, modality, event_date::varchar,
+                                   array_to_string(story_sources, ','), array_to_string(story_targets, ',')))
+            else md5(event_id)
+        end                                                         as story_event_id
+    from keyed
+
+),
+
 final as (
 
     select
         events.event_id,
+        stories.story_event_id,
         events.article_id,
         events.event_type,
         events.mode,
@@ -139,7 +169,12 @@ final as (
         on articles.article_id = events.article_id
     left join roles
         on roles.event_id = events.event_id
+    inner join stories
+        on stories.event_id = events.event_id
 
 )
 
-select * from final
+select
+    final.*,
+    count(distinct article_id) over (partition by story_event_id)  as n_story_articles
+from final

@@ -1,5 +1,5 @@
--- Who did what to whom, per day: events of original articles counted per
--- day x source country x target country x event type. An event whose sources
+-- Who did what to whom, per day: real events (stories, however many articles told them)
+-- counted per day x source country x target country x event type. An event whose sources
 -- (or targets) act for several countries counts once in every source x target
 -- pair; an event with no known source (or target) country has null there.
 
@@ -38,7 +38,8 @@ final as (
         dyad_source_country                         as source_country,
         dyad_target_country                         as target_country,
         event_type,
-        count(distinct event_id)                    as n_events,
+        count(distinct story_event_id)              as n_events,
+        count(distinct event_id)                    as n_reports,
         count(distinct article_id)                  as n_articles,
         avg(goldstein)                              as mean_goldstein
     from by_pair

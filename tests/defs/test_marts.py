@@ -1,0 +1,67 @@
+"""The analytics marts on a warehouse built by `run_partition` from the seed article and the samples."""
+from __future__ import annotations
+
+import shutil
+from datetime import date
+
+import duckdb
+import pytest
+
+from pipelines.config import REPO_ROOT
+from pipelines.runner import run_partition
+from tests.conftest import SEED, needs
+
+DAY = date(2022, 10, 5)
+
+
+@pytest.fixture(scope="module")
+def warehouse(tmp_path_factory):
+    needs(SEED)
+    data = tmp_path_factory.mktemp("marts") / "data"
+    landing = data / "landing"
+    landing.mkdir(parents=True)
+    for path in list(SEED.iterdir()) + list((REPO_ROOT / "data" / "samples").iterdir()):
+        if path.is_file() and not path.name.startswith("README"):
+            shutil.copy(path, landing / path.name)
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setenv("NEWSETL_DATA_DIR", str(data))
+        mp.setenv("NEWSETL_WAREHOUSE", str(data / "warehouse.duckdb"))
+        mp.setenv("DAGSTER_HOME", str(data.parent / "dagster_home"))
+        mp.delenv("NEWSETL_LANDING_DIR", raising=False)
+        run_partition(DAY)
+    with duckdb.connect(str(data / "warehouse.duckdb"), read_only=True) as con:
+        yield con
+
+
+def rows(con, sql: str) -> list[tuple]:
+    return con.execute(sql).fetchall()
+
+
+def test_seed_dyads_hold_the_calls_and_the_condemnations_of_north_korea(warehouse):
+    consult = rows(warehouse, "select source_country, target_country from mart_dyad_daily "
+                              "where day = date '2022-10-04' and event_type = 'CONSULT' order by all")
+    # the trilateral call is one event with the three countries as parties; Park called Blinken and Hayashi
+    assert {("KOR", None), ("USA", None), ("JPN", None), ("KOR", "USA"), ("KOR", "JPN")} <= set(consult)
+    accuse = rows(warehouse, "select distinct target_country from mart_dyad_daily where event_type = 'ACCUSE' "
+                             "and day = date '2022-10-04' and target_country is not null")
+    assert accuse == [("PRK",)]
+
+
+def test_timeline_of_park_jin(warehouse):
+    timeline = rows(warehouse, "select day, event_type, role, counterparts from mart_actor_timeline "
+                               "where actor_name = 'Park Jin' and event_type = 'CONSULT' order by all")
+    assert (date(2022, 10, 4), "CONSULT", "source", ["Antony Blinken"]) in timeline
+    assert (date(2022, 10, 4), "CONSULT", "source", ["Yoshimasa Hayashi"]) in timeline
+
+
+def test_country_stance_separates_cooperation_from_conflict(warehouse):
+    stance = rows(warehouse, "select n_cooperative, n_conflictual from mart_country_stance "
+                             "where month = date '2022-10-01' and source_country = 'KOR' and target_country = 'PRK'")
+    assert stance and stance[0][0] == 0 and stance[0][1] >= 1
+
+
+def test_stories_told_twice_are_one_event(warehouse):
+    [(stories, reports)] = rows(warehouse, "select count(distinct story_event_id), count(*) from fct_events")
+    assert stories <= reports
+    [(bad,)] = rows(warehouse, "select count(*) from fct_events where n_story_articles < 1")
+    assert bad == 0
