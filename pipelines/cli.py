@@ -135,6 +135,23 @@ def cmd_eval_participants(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_eval_events(args: argparse.Namespace) -> int:
+    from pipelines.evaluate.events import COLUMNS, evaluate_events
+
+    gold, corpus = Path(args.gold), Path(args.corpus)
+    if not gold.exists() or not corpus.is_dir():
+        print(f"newsetl eval events: need the annotations ({gold}) and the news corpus ({corpus})", file=sys.stderr)
+        return 2
+    report = evaluate_events(gold, corpus)
+    print(format_table(COLUMNS, report.rows()))
+    print(f"{report.articles} articles; extraction {report.seconds:.1f} s "
+          f"({report.articles / max(report.seconds, 1e-9):.2f} articles/s)")
+    if args.errors:
+        with open(args.errors, "w", encoding="utf-8") as f:
+            f.writelines(json.dumps(e, ensure_ascii=False, default=str) + "\n" for e in report.tally.errors)
+    return 0
+
+
 def format_table(columns: list[str], rows: list[tuple]) -> str:
     """A plain text table: header, rule, one line per row, nothing after the last row."""
     cells = [[("" if v is None else str(v)).replace("\n", " ") for v in row] for row in rows]
@@ -181,6 +198,13 @@ def add_eval_parsers(parser: argparse.ArgumentParser) -> None:
                    help="the folder the annotated files are named relative to")
     p.add_argument("--errors", help="write misses, false persons, wrong titles and countries to this JSONL file")
     p.set_defaults(func=cmd_eval_participants)
+    p = sub.add_parser("events", help="score events and root events against the hand-annotated news set")
+    p.add_argument("--gold", default=str(REPO_ROOT / "tests" / "evaluate" / "events_gold.yml"),
+                   help="the annotations (default: the project's own set)")
+    p.add_argument("--corpus", default=str(REPO_ROOT.parent / "shared" / "corpora" / "news"),
+                   help="the folder the annotated files are named relative to")
+    p.add_argument("--errors", help="write misses, false events, wrong dates and roots to this JSONL file")
+    p.set_defaults(func=cmd_eval_events)
 
 
 if __name__ == "__main__":
