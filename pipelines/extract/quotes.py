@@ -13,7 +13,6 @@ from dataclasses import dataclass
 from functools import cache
 
 import yaml
-
 from spacy.tokens import Doc, Span, Token
 
 from pipelines.extract.lexicon import DATA, Lexicon
@@ -163,7 +162,7 @@ def _direct_quotes(doc: Doc, quotations, parts: ArticleParticipants,
             continue
         elif quotes and _same_paragraph(text, quotes[-1].end, s) and quotes[-1].end <= s:
             quotes[-1].end = e
-        elif name := _dash_name(text, e, right):
+        elif name := _dash_name(text, e, _paragraph(text, e)[1]):
             quotes.append(Quote(s, e, "direct"))
             _set_speaker_at(quotes[-1], *name, parts)
         else:
@@ -184,9 +183,9 @@ def _cued_quote(doc: Doc, starts: list[int], s: int, e: int, cue: Token, stretch
     return q
 
 
-def _dash_name(text: str, e: int, right: int) -> tuple[int, int] | None:
-    """The name signing a quotation after a dash: '"..." ― Jane Doe'."""
-    m = re.match(r"\s*[―—–-]+\s*([A-Z][^\n]{1,60}?)[.,]?\s*$", text[e:right])
+def _dash_name(text: str, e: int, end: int) -> tuple[int, int] | None:
+    """The name signing a quotation after a dash, up to `end`: '"..." ― Jane Doe'."""
+    m = re.match(r"\s*[―—–-]+\s*([A-Z][^\n]{1,60}?)[.,]?\s*$", text[e:end])
     return (e + m.start(1), e + m.end(1)) if m and len(m.group(1).split()) <= 6 else None
 
 
@@ -218,13 +217,14 @@ def _clause_start(text: str, quotations, k: int) -> int:
 
 def _clause_end(text: str, quotations, k: int) -> int:
     """Where the stretch after quotation k ends: its sentence, paragraph or the next quotation."""
-    e = quotations[k][1]
-    if _inner(text, s := quotations[k][0], e).endswith("."):
+    s, e = quotations[k]
+    if _inner(text, s, e).endswith("."):
         return e
-    ends = [next(_sentence_ends(text, e, len(text)), len(text)), text.find("\n", e) % (len(text) + 1)]
+    paragraph_end = _paragraph(text, e)[1]
+    end = next(_sentence_ends(text, e, paragraph_end), paragraph_end)
     if k + 1 < len(quotations) and len(_inner(text, *quotations[k + 1]).split()) >= MIN_QUOTATION_WORDS:
-        ends.append(quotations[k + 1][0])
-    return min(ends, default=len(text))
+        end = min(end, quotations[k + 1][0])
+    return end
 
 
 def _sentence_ends(text: str, a: int, b: int) -> Iterator[int]:
@@ -339,6 +339,7 @@ def cue_frames() -> CueFrames:
 
 
 def _cues(sent: Span, lex: Lexicon) -> list[Token]:
+    """Speech verbs, "according to", and verbs whose object or infinitive is an attitude's content."""
     frames = cue_frames()
     return [tok for tok in sent if _is_cue(tok, lex) or tok.pos_ == "VERB" and frames.knows(tok.lemma_.lower())]
 
@@ -350,6 +351,9 @@ def _cue_lemma(tok: Token, lex: Lexicon) -> str:
     particle = lex.cue_phrasal.get(lemma)
     if particle and any(c.dep_ == "prt" and c.lower_ == particle for c in tok.children):
         return f"{lemma} {particle}"
+    preps = cue_frames().prepositions.get(lemma, frozenset())
+    if prep := next((c.lower_ for c in tok.children if c.dep_ in {"prep", "prt"} and c.lower_ in preps), None):
+        return f"{lemma} {prep}"
     return {"emphasise": "emphasize", "criticise": "criticize"}.get(lemma, lemma)
 
 
@@ -510,10 +514,12 @@ def _set_speaker(q: Quote, tok: Token | None, parts: ArticleParticipants) -> Non
 def _principal(q: Quote, subject: Token | None, parts: ArticleParticipants, lex: Lexicon) -> str | None:
     """"X's office said", "a spokesperson for X said": X is the speaker and the office or spokesperson the conduit,
     unless the spokesperson is named."""
-    if subject is None or subject.lemma_.lower() not in lex.conduits or any(c.dep_ in {"appos", "compound"} and c.pos_ == "PROPN" for c in subject.children):
+    if subject is None or subject.lemma_.lower() not in lex.conduits \
+            or any(c.dep_ in {"appos", "compound"} and c.pos_ == "PROPN" for c in subject.children):
         return None
     owner = next((c for c in subject.children if c.dep_ == "poss"), None) or next(
-        (g for c in subject.children if c.dep_ == "prep" and c.lower_ in {"for", "of"} for g in c.children if g.dep_ == "pobj"), None)
+        (g for c in subject.children if c.dep_ == "prep" and c.lower_ in {"for", "of"}
+         for g in c.children if g.dep_ == "pobj"), None)
     mention = parts.covering(owner.idx, owner.idx + len(owner)) if owner is not None else None
     if mention is None or mention.start < owner.left_edge.idx:
         return None

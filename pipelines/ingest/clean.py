@@ -32,6 +32,7 @@ _GLUED_TITLE = re.compile(r"\b(Comrades?|President|Chairman|Secretary|Marshal|Ge
 _GLUED_AND = re.compile(r"(?<=[a-z])and(?=[A-Z][a-z])")  # "Kim Il SungandKim Jong Il"
 _CAMEL = re.compile(r"\b([A-Z][a-z]{2,})([A-Z][a-z]{2,})\b")  # "DailyZhang" when "Daily" and "Zhang" stand alone
 _NAME_WORD = re.compile(r"(?<=[a-z] )[A-Z][a-z]+\b")
+_NAME_PAIR = re.compile(r"\b(?=([A-Z][a-z]+) ([A-Z][a-z]*)\b(?![a-z]))")
 _NAME_BEFORE = re.compile(r"\b[A-Z][a-z]+ $")
 
 
@@ -113,11 +114,14 @@ def unglue_words(text: str) -> str:
     text = _CAMEL.sub(lambda m: f"{m.group(1)} {m.group(2)}" if {m.group(1), m.group(2)} <= words else m.group(0),
                       text)
 
+    # "Jong Un" standing alone somewhere: (previous word, word) pairs of capitalized words
+    pairs = {(m.group(1), m.group(2)) for m in _NAME_PAIR.finditer(text)}
+
     def split(m: re.Match) -> str:
         word = m.group(0)
         before = _NAME_BEFORE.search(text, max(0, m.start() - 30), m.start())
         for k in range(2, len(word) - 1) if before else ():
-            if re.search(rf"\b{before.group(0)}{word[:k]}\b(?![a-z])", text):
+            if (before.group(0)[:-1], word[:k]) in pairs:
                 return f"{word[:k]} {word[k:]}"
         return word
     return _NAME_WORD.sub(split, text)
