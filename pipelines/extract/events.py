@@ -46,8 +46,9 @@ class Event:
 
 def extract_events(doc: Doc, parts: ArticleParticipants, lex: Lexicon, pub: date | None, title_end: int) -> list[Event]:
     events: list[Event] = []
+    text = doc.text  # Doc.text joins every token on each access: read it once
     for sent in doc.sents:
-        dates = find_dates(doc.text, sent.start_char, sent.end_char)
+        dates = find_dates(text, sent.start_char, sent.end_char)
         for tok in sent:
             for event in _events_at(tok, sent, parts, lex):
                 _date_event(event, tok, dates, pub)
@@ -284,7 +285,7 @@ def _modality(verb: Token, noun: Token | None = None) -> str:
     if any(c.dep_ == "neg" for c in verb.children):
         return "negated"
     if noun is not None and re.match(r"\s+(?:to be held|to be hosted|scheduled|planned|set to|due to)\b",
-                                     noun.doc.text[noun.idx + len(noun):noun.idx + len(noun) + 20]):
+                                     noun.doc[noun.i:noun.i + 6].text[len(noun):]):
         return "planned"
     for t in chain:
         if any(c.lower_ in HYPOTHETICAL_AUX and c.dep_ == "aux" for c in t.children) or \

@@ -385,7 +385,7 @@ def group_mentions(doc: Doc, lex: Lexicon) -> list[Mention]:
 def official_mentions(doc: Doc, taken: list[tuple[int, int]]) -> list[Mention]:
     """Unnamed office holders with whom they act for: "A spokesman for the Ministry of National Defence",
     "a State Department spokesperson", "a senior U.S. official". `anchor` spans hold the body or country."""
-    out = []
+    out, text = [], doc.text
     for tok in doc:
         if tok.tag_ != "NN" or tok.lower_ not in OFFICE_HEADS or any(s <= tok.idx < e for s, e in taken):
             continue
@@ -401,9 +401,9 @@ def official_mentions(doc: Doc, taken: list[tuple[int, int]]) -> list[Mention]:
             continue
         start = dets[0].idx
         end = max([tok.idx + len(tok)] + [e for s, e in anchors if s > tok.idx])
-        title = doc.text[doc[dets[0].i + 1].idx:end]
-        office = doc.text[doc[dets[0].i + 1].idx:tok.idx + len(tok)]  # "special envoy", not "envoy for the President"
-        out.append(Mention(start, end, doc.text[start:end], "official", name=office, title=title, head=tok.lower_,
+        title = text[doc[dets[0].i + 1].idx:end]
+        office = text[doc[dets[0].i + 1].idx:tok.idx + len(tok)]  # "special envoy", not "envoy for the President"
+        out.append(Mention(start, end, text[start:end], "official", name=office, title=title, head=tok.lower_,
                            modifiers=tuple(f"{s}:{e}" for s, e in anchors)))
     return out
 

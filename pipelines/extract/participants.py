@@ -198,6 +198,7 @@ def _cluster_people(persons: list[Mention], entities: list[Entity], lex: Lexicon
 
 
 LOCATIVE = {"in", "at", "near", "across", "around", "outside"}
+PERSON_LINK = re.compile(r"(?:\s*,)?\s*(?:and\s+)?")  # between coordinated names: ", ", " and ", ", and "
 NOT_PERSON_LABELS = {"GPE", "LOC", "FAC", "ORG", "PRODUCT", "WORK_OF_ART", "EVENT", "NORP", "LAW"}
 
 
@@ -267,6 +268,7 @@ def _resolve_bodies(orgs: list[Mention], countries: list[Mention], home: str | N
 def _assign_person_affiliations(doc: Doc, entities: list[Entity], countries: list[Mention], home: str | None,
                                 lex: Lexicon) -> None:
     orgs = {e.actor_id: e for e in entities if e.kind == "organization"}
+    text = doc.text
     for e in entities:
         if e.kind != "person":
             continue
@@ -282,7 +284,7 @@ def _assign_person_affiliations(doc: Doc, entities: list[Entity], countries: lis
         elif country is not None:
             e.country_code = country
             e.affiliation = lex.country_display.get(country, country)
-        elif (body := _body_before_title(doc.text, e, entities)) is not None:
+        elif (body := _body_before_title(text, e, entities)) is not None:
             e.country_code, e.affiliation = body.country_code, body.name
         elif e.role and (code := _country_in_context(doc, e.first, countries, home)):
             e.country_code = code
@@ -416,6 +418,7 @@ def _resolve_coordinated_titles(doc: Doc, entities: list[Entity], lex: Lexicon) 
     found = []
     person_at = {m.start: m for e in entities if e.kind == "person" for m in e.mentions}
     by_members: dict = {}
+    text = doc.text
     for tok in doc:
         if tok.lower_ not in lex.title_heads or not tok.lower_.endswith("s") or not tok.text[:1].isupper() \
                 or tok.i + 1 >= len(doc):
@@ -425,10 +428,10 @@ def _resolve_coordinated_titles(doc: Doc, entities: list[Entity], lex: Lexicon) 
         while mention is not None:
             members.append(mention.entity)
             end = mention.end
-            link = re.match(r"(?:\s*,)?\s*(?:and\s+)?", doc.text[end:])
-            mention = person_at.get(end + link.end()) if link and link.end() else None
+            link = PERSON_LINK.match(text, end)
+            mention = person_at.get(link.end()) if link and link.end() > end else None
         if len(members) > 1:
-            gm = Mention(tok.idx, end, doc.text[tok.idx:end], "group", name=doc.text[tok.idx:end])
+            gm = Mention(tok.idx, end, text[tok.idx:end], "group", name=text[tok.idx:end])
             _attach_group(gm, members, entities, by_members)
             found.append(gm)
     return found
