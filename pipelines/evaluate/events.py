@@ -4,8 +4,8 @@ Country-dyad events: a predicted event counts when it has a PLOVER type and a co
 It matches a gold event of its article with the same type, the gold source country among its source
 countries (no source country when the gold has none) and likewise for the target; CONSULT, AGREE and
 COOPERATE may match with sides swapped. One to one, preferring a prediction with the gold date.
-Root events are scored on who (a gold actor among the root's participants), what (type), when (date)
-and where (place or its country).
+Root events are scored on who (a gold actor among the root's participants, or a gold country code
+among the countries they act for), what (type), when (date) and where (place or its country).
 """
 from __future__ import annotations
 
@@ -130,7 +130,7 @@ def predicted_by_article(tables: dict[str, list[dict]]) -> dict[str, list[Predic
         linked = links[e["event_id"]]
         side = lambda role: frozenset(p["country_code"] for p, r in linked if r == role and p["country_code"])  # noqa: E731
         names = frozenset(name_key(n) for p, _ in linked for n in [p["name"], *(p.get("aliases") or [])])
-        codes = frozenset(p["country_code"] for p, _ in linked if p["kind"] == "country" and p["country_code"])
+        codes = frozenset(p["country_code"] for p, _ in linked if p["country_code"])
         out[e["article_id"]].append(Predicted(
             e["event_type"], side("source"), side("target"), e["event_date"], e["modality"], e["is_root"],
             e["location"], e.get("location_country_code"), names | codes, e["trigger"]))

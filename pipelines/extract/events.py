@@ -98,7 +98,9 @@ def _coding(entry: dict) -> tuple[str, str | None, str | None]:
 
 def _events_at(tok: Token, sent: Span, parts: ArticleParticipants, lex: Lexicon) -> list[Event]:
     lemma = tok.lemma_.lower()
-    if tok.pos_ == "VERB" and lemma in lex.event_verbs:
+    if tok.pos_ != "VERB" and (verb := _verb_tagged_noun(tok, lex)):
+        lemma = verb
+    if (tok.pos_ == "VERB" or lemma != tok.lemma_.lower()) and lemma in lex.event_verbs:
         entry = next((e for e in lex.event_verbs[lemma] if _verb_fits(tok, e)), None)
         if entry is None:
             return []
@@ -108,7 +110,8 @@ def _events_at(tok: Token, sent: Span, parts: ArticleParticipants, lex: Lexicon)
                 _entities_of(c, parts) for c in tok.children if c.dep_ in {"dobj", "dative"}):
             return []
         etype, cameo, mode = _coding(entry)
-        sources = _entities_of(_subject(tok), parts) or _preceding_actor(tok, sent, parts)
+        subject = _subject(tok)
+        sources = _entities_of(subject, parts) or _speaking_for(subject, parts) or _preceding_actor(tok, sent, parts)
         targets = []
         for c in tok.children:
             if c.dep_ in {"dobj", "dative"}:
@@ -260,14 +263,43 @@ def _entities_of(tok: Token | None, parts: ArticleParticipants) -> list[Entity]:
     return expanded
 
 
+def _verb_tagged_noun(tok: Token, lex: Lexicon) -> str | None:
+    """"strongly denounces and rejects": a present-tense verb the tagger read as a plural noun, known by
+    the adverb before it or the verb it is coordinated with."""
+    if tok.tag_ != "NNS" or not tok.lower_.endswith("s"):
+        return None
+    verbal = tok.i > 0 and tok.doc[tok.i - 1].lower_.endswith("ly") or tok.dep_ == "conj" and tok.head.pos_ == "VERB" \
+        or any(c.dep_ == "conj" and c.pos_ == "VERB" for c in tok.children)
+    for lemma in (tok.lower_[:-1], tok.lower_[:-2]):
+        if verbal and lemma in lex.event_verbs:
+            return lemma
+    return None
+
+
+def _speaking_for(subject: Token | None, parts: ArticleParticipants) -> list[Entity]:
+    """"We strongly reject": a first-person plural subject acts for the outlet's country (a state
+    agency's statement)."""
+    if subject is None or subject.lower_ != "we" or parts.home_country is None:
+        return []
+    return [e for e in parts.entities if e.kind == "country" and e.country_code == parts.home_country]
+
+
 def _event_owner(tok: Token, parts: ArticleParticipants) -> list[Entity]:
-    """"North Korea's launch": the possessor of an event noun is whom an action on it targets."""
+    """"North Korea's launch", "the U.S. hostile acts", "the moves of the U.S.": whose act or thing an
+    action on it targets."""
     for c in tok.children:
         if c.dep_ == "poss":
             return _entities_of(c, parts)
     for c in tok.subtree:
         if c.dep_ == "poss":
             return _entities_of(c, parts)
+    for c in tok.children:
+        if c.dep_ in {"compound", "amod", "nmod"} and (found := _entities_of(c, parts)):
+            return found
+    for prep in (c for c in tok.children if c.dep_ == "prep" and c.lower_ in {"of", "by"}):
+        for pobj in (g for g in prep.children if g.dep_ == "pobj"):
+            if found := _entities_of(pobj, parts):
+                return found
     return []
 
 

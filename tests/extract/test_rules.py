@@ -144,3 +144,15 @@ def test_speaker_labels_possessive_runs_and_places_are_not_people():
     rows = extract("Transcript\n\nAILSA CHANG: Hello. Hemsworth’s Norse god returns. Voters in North Hykeham and "
                    "Simon Thomas, of Plaid Cymru, met on Monday.")
     assert people(rows) == [("Simon Thomas", None, "GBR")]
+
+
+def test_we_in_a_state_agency_statement_acts_for_its_country_against_the_owner_of_the_object():
+    article = {"article_id": "a1", "text": "Statement\n\nPyongyang, August 22 (KCNA) -- We strongly reject the "
+               "hostile moves of the U.S.", "title": "Statement", "published_at": None, "published_tz": None,
+               "source_name": "KCNA", "source_hint": None, "url": None, "duplicate_of": None}
+    rows = extract_tables([article])
+    names = {p["participant_id"]: p["name"] for p in rows["participants"]}
+    (event,) = rows["events"]
+    assert (event["event_type"], event["trigger"]) == ("REJECT", "reject")
+    assert sorted((names[link["participant_id"]], link["role"]) for link in rows["event_participants"]) == [
+        ("North Korea", "source"), ("United States", "target")]
