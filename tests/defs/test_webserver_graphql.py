@@ -14,7 +14,7 @@ from pipelines.config import REPO_ROOT
 from pipelines.defs.project import dbt_project
 
 REQUIRED_MODELS = {"fct_events", "fct_quotes", "dim_actors", "mart_speakers", "mart_dyad_daily",
-                   "mart_actor_cooccurrence"}
+                   "mart_actor_cooccurrence", "mart_actor_timeline", "mart_country_stance"}
 LAKE_TABLES = ("articles", "rejects", "participants", "quotes", "events", "event_participants")
 STARTUP_SECONDS = 180
 QUERY = """
