@@ -137,7 +137,17 @@ def _merge_same_actor(entities: list[Entity]) -> list[Entity]:
             keep.title = keep.title or e.title
         else:
             by_id[e.actor_id] = e
+    for group in by_id.values():  # a group's members point at the kept participants
+        group.members = _unique_entities(by_id[m.actor_id] for m in group.members if m.actor_id in by_id)
     return list(by_id.values())
+
+
+def _unique_entities(entities) -> list[Entity]:
+    out: list[Entity] = []
+    for e in entities:
+        if all(e is not o for o in out):
+            out.append(e)
+    return out
 
 
 def _inside(m: Mention, spans: list[tuple[int, int]]) -> bool:

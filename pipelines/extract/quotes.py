@@ -106,7 +106,7 @@ def _can_close(text: str, m: re.Match, closer: str) -> bool:
 def extract_quotes(doc: Doc, parts: ArticleParticipants, lex: Lexicon) -> list[Quote]:
     """Direct quotations with the cue around them first, then the content clauses of the remaining cues, then
     the quotations that have no cue of their own."""
-    quotations = quotation_spans(doc.text)
+    quotations = quotation_spans(_text(doc))
     quotes, uncued, used_cues = _direct_quotes(doc, quotations, parts, lex)
     covered = [(q.start, q.end) for q in quotes]
     marks = _Marks(quotations)
@@ -121,7 +121,7 @@ def extract_quotes(doc: Doc, parts: ArticleParticipants, lex: Lexicon) -> list[Q
     quotes.sort(key=lambda q: q.start)
     for s, e in uncued:
         if not any(cs <= s and e <= ce for cs, ce in covered):
-            _attach_uncued(doc.text, s, e, quotes)
+            _attach_uncued(_text(doc), s, e, quotes)
     return sorted(quotes, key=lambda q: q.start)
 
 
@@ -144,7 +144,7 @@ def _direct_quotes(doc: Doc, quotations, parts: ArticleParticipants,
 
     A quotation with no cue right after a quote in its paragraph joins that quote ('"...," she said. "..."').
     """
-    text = doc.text
+    text = _text(doc)
     starts = _starts(doc)
     quotes: list[Quote] = []
     uncued: list[tuple[int, int]] = []
@@ -242,11 +242,18 @@ def _inner(text: str, s: int, e: int) -> str:
     return text[s:e].strip(QUOTE_MARKS)
 
 
+def _text(doc: Doc) -> str:
+    """The doc's text, built once per doc (spaCy joins its tokens on every `doc.text`)."""
+    if "quotes.text" not in doc.user_data:
+        doc.user_data["quotes.text"] = doc.text
+    return doc.user_data["quotes.text"]
+
+
 def _starts(doc: Doc) -> list[int]:
     """Character offsets of the doc's tokens, computed once per doc."""
-    if "token_starts" not in doc.user_data:
-        doc.user_data["token_starts"] = [t.idx for t in doc]
-    return doc.user_data["token_starts"]
+    if "quotes.token_starts" not in doc.user_data:
+        doc.user_data["quotes.token_starts"] = [t.idx for t in doc]
+    return doc.user_data["quotes.token_starts"]
 
 
 def _tokens(doc: Doc, starts: list[int], a: int, b: int) -> Span:
@@ -289,7 +296,7 @@ def _speaker_token(cue: Token, lo: int, hi: int) -> Token | None:
 def _speaker_near(doc: Doc, starts: list[int], cue: Token, lo: int, hi: int,
                   parts: ArticleParticipants) -> tuple[int, int]:
     """Where the parse finds no subject: the participant or noun nearest the cue, before it, else after it."""
-    lo = max(lo, _paragraph(doc.text, cue.idx)[0])
+    lo = max(lo, _paragraph(_text(doc), cue.idx)[0])
     before = [t for t in _tokens(doc, starts, lo, cue.idx) if not t.is_punct]
     after = [t for t in _tokens(doc, starts, cue.idx + len(cue), hi) if not t.is_punct]
     for words in (before[::-1], after):
@@ -368,7 +375,7 @@ def _attribution(cue: Token, sent: Span, quotations, parts: ArticleParticipants,
     if content is None:
         return None
     start, end = content
-    kind = _kind(start, end, quotations, doc.text)
+    kind = _kind(start, end, quotations, _text(doc))
     if kind is None:
         return None
     q = Quote(start, end, kind, _cue_lemma(cue, lex), cue.idx, cue.idx + len(cue))
@@ -392,7 +399,7 @@ def _content_span(cue: Token, sent: Span, quotations) -> tuple[int, int] | None:
     if tokens:
         first, last = tokens
         doc = cue.doc
-        start, end = _paragraph(doc.text, cue.idx)
+        start, end = _paragraph(_text(doc), cue.idx)
         return _trim(doc, max(doc[first].idx, start), min(doc[last].idx + len(doc[last]), end), quotations)
     return _quoted_object(cue, quotations) or _adjacent_quotation(cue, sent, quotations)
 
@@ -453,14 +460,14 @@ def _adjacent_quotation(cue: Token, sent: Span, quotations) -> tuple[int, int] |
     """A quotation next to the cue: 'X said: "..."', '"...," X said'."""
     for qs, qe in quotations:
         if sent.start_char <= qs and qe <= sent.end_char + 1:
-            between = cue.doc.text[qe:cue.idx] if qe <= cue.idx else cue.doc.text[cue.idx + len(cue):qs]
+            between = _text(cue.doc)[qe:cue.idx] if qe <= cue.idx else _text(cue.doc)[cue.idx + len(cue):qs]
             if len(between) < 60 and not re.search(r"[.!?]\s", between):
                 return qs, qe
     return None
 
 
 def _trim(doc: Doc, s: int, e: int, quotations) -> tuple[int, int]:
-    text = doc.text
+    text = _text(doc)
     for qs, qe in quotations:  # a quotation cut by the parse keeps its marks
         if s <= qs < e < qe and qe - e <= 3:
             e = qe
@@ -487,7 +494,7 @@ def _kind(s: int, e: int, quotations, text: str) -> str | None:
 def _subject(cue: Token) -> Token | None:
     """The subject of the cue or of the verb it depends on ("X left, saying"), within the cue's paragraph."""
     tok = cue
-    start, end = _paragraph(cue.doc.text, cue.idx)
+    start, end = _paragraph(_text(cue.doc), cue.idx)
     for _ in range(4):
         for c in tok.children:
             if c.dep_ in SUBJECTS:
@@ -506,7 +513,7 @@ def _set_speaker(q: Quote, tok: Token | None, parts: ArticleParticipants) -> Non
     if tok is None:
         return
     doc = tok.doc
-    start, end = _paragraph(doc.text, tok.idx)
+    start, end = _paragraph(_text(doc), tok.idx)
     _set_speaker_at(q, max(doc[tok.left_edge.i].idx, start),
                     min(doc[tok.right_edge.i].idx + len(doc[tok.right_edge.i]), end), parts, tok.idx)
 
@@ -595,11 +602,11 @@ def _according_to(cue: Token, sent: Span, quotations, parts: ArticleParticipants
     else:
         s, e = sent.start_char, phrase_start
     s, e = _trim(doc, s, e, quotations)
-    while e > s and doc.text[e - 1] in ".\n ":
+    while e > s and _text(doc)[e - 1] in ".\n ":
         e -= 1
     if e - s < 10:
         return None
-    q = Quote(s, e, _kind(s, e, quotations, doc.text) or "indirect", "according to", cue.idx, to.idx + len(to))
+    q = Quote(s, e, _kind(s, e, quotations, _text(doc)) or "indirect", "according to", cue.idx, to.idx + len(to))
     author = next((g for c in pobj.children if c.dep_ == "prep" and c.lower_ in {"from", "by", "of"}
                    for g in c.children if g.dep_ == "pobj"), None) if document else None
     _set_speaker(q, author or pobj, parts)

@@ -156,3 +156,11 @@ def test_we_in_a_state_agency_statement_acts_for_its_country_against_the_owner_o
     assert (event["event_type"], event["trigger"]) == ("REJECT", "reject")
     assert sorted((names[link["participant_id"]], link["role"]) for link in rows["event_participants"]) == [
         ("North Korea", "source"), ("United States", "target")]
+
+
+def test_a_group_of_people_merged_into_one_actor_links_events_to_kept_participants():
+    rows = extract("Talks\n\nKim Jong Un met Vladimir Putin. Kim Jong-un and Putin, the two leaders, signed a "
+                   "treaty. The two leaders then condemned the sanctions.")
+    ids = {p["participant_id"] for p in rows["participants"]}
+    assert rows["events"] and all(link["participant_id"] in ids for link in rows["event_participants"])
+    assert [p["name"] for p in rows["participants"] if p["actor_id"] == "person:kim-jong-un"] == ["Kim Jong Un"]

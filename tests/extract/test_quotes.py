@@ -1,0 +1,112 @@
+"""Quote extraction on short self-written articles: one construction per case, exact spans, speakers and cues."""
+from __future__ import annotations
+
+import pytest
+
+from pipelines.extract.quotes import quotation_spans
+from tests.extract.test_rules import extract
+
+HEADLINE = "Farm vote next week.\n\n"
+
+
+def quotes(body: str) -> list[tuple]:
+    """(text, kind, speaker, speaker mention, cue, via) of every quote of an article with this body."""
+    text = HEADLINE + body
+    rows = extract(text)["quotes"]
+    assert all(text[q["start_char"]:q["end_char"]] == q["text"] for q in rows)
+    return [(q["text"], q["kind"], q["speaker"],
+             text[q["speaker_start"]:q["speaker_end"]] if q["speaker_start"] is not None else None, q["cue"], q["via"])
+            for q in rows]
+
+
+@pytest.mark.parametrize("body, expected", [
+    ('Maria Lopez said: "We will win the vote."',
+     ('"We will win the vote."', "direct", "Maria Lopez", "Maria Lopez", "say", None)),
+    ('"We will win the vote," Maria Lopez said on Monday.',
+     ('"We will win the vote,"', "direct", "Maria Lopez", "Maria Lopez", "say", None)),
+    ("“We will win the vote,” said Maria Lopez, the mayor of Springfield.",
+     ("“We will win the vote,”", "direct", "Maria Lopez", "Maria Lopez", "say", None)),
+    ('John Carter, the spokesperson, said: "The plan is sound."',
+     ('"The plan is sound."', "direct", "John Carter", "John Carter", "say", None)),
+    ("Maria Lopez told reporters: “We will win the vote.”",
+     ("“We will win the vote.”", "direct", "Maria Lopez", "Maria Lopez", "tell", None)),
+])
+def test_direct_quote_with_its_speaker_before_after_or_around(body, expected):
+    assert quotes(body) == [expected]
+
+
+def test_a_quotation_interrupted_by_its_attribution_is_one_quote():
+    assert quotes('"We will win," Maria Lopez said. "Nobody can stop us now."') == [
+        ('"We will win," Maria Lopez said. "Nobody can stop us now."', "direct", "Maria Lopez", "Maria Lopez",
+         "say", None)]
+
+
+def test_a_quotation_over_paragraphs_opens_each_paragraph_and_closes_once():
+    assert quotes("Maria Lopez told reporters: “We will win the vote.\n\n“Nobody can stop us now.”\n\n"
+                  "The vote is on Friday.") == [
+        ("“We will win the vote.\n\n“Nobody can stop us now.”", "direct", "Maria Lopez", "Maria Lopez", "tell", None)]
+
+
+def test_a_quotation_without_a_cue_continues_the_speaker_before():
+    assert quotes("“We will win the vote,” Maria Lopez said.\n\n“Nobody can stop us now, and the polls agree.”") == [
+        ("“We will win the vote,”", "direct", "Maria Lopez", "Maria Lopez", "say", None),
+        ("“Nobody can stop us now, and the polls agree.”", "direct", "Maria Lopez", "Maria Lopez", "say", None)]
+
+
+def test_a_quotation_signed_after_a_dash():
+    assert quotes("“The farmers deserve better.” ― John Carter") == [
+        ("“The farmers deserve better.”", "direct", "John Carter", "John Carter", None, None)]
+
+
+def test_partial_quotation_inside_reported_speech_is_the_whole_clause():
+    assert quotes("Maria Lopez said the plan was \"a disaster\" for farmers in the '90s.") == [
+        ("the plan was \"a disaster\" for farmers in the '90s", "partial", "Maria Lopez", "Maria Lopez", "say", None)]
+
+
+@pytest.mark.parametrize("body, expected", [
+    ("Maria Lopez said that the talks would resume on Monday.",
+     ("that the talks would resume on Monday", "indirect", "Maria Lopez", "Maria Lopez", "say", None)),
+    ("The talks will resume on Monday, according to Maria Lopez.",
+     ("The talks will resume on Monday", "indirect", "Maria Lopez", "Maria Lopez", "according to", None)),
+    ("Maria Lopez endorsed John Carter on Monday.",
+     ("John Carter", "indirect", "Maria Lopez", "Maria Lopez", "endorse", None)),
+    ("Maria Lopez declined to comment on the vote.",
+     ("to comment on the vote", "indirect", "Maria Lopez", "Maria Lopez", "decline", None)),
+    ("Maria Lopez called for a recount in the county.",
+     ("a recount in the county", "indirect", "Maria Lopez", "Maria Lopez", "call for", None)),
+])
+def test_indirect_speech_is_the_content_the_cue_governs(body, expected):
+    assert quotes(body) == [expected]
+
+
+@pytest.mark.parametrize("body, expected", [
+    ("Maria Lopez said through spokesperson John Carter that the talks would resume.",
+     ("that the talks would resume", "indirect", "Maria Lopez", "Maria Lopez", "say", "John Carter")),
+    ("The talks will resume on Monday, according to a press release from the United Nations.",
+     ("The talks will resume on Monday", "indirect", "United Nations", "United Nations", "according to",
+      "press release")),
+    ("Maria Lopez's office said that the talks would resume on Monday.",
+     ("that the talks would resume on Monday", "indirect", "Maria Lopez", "Maria Lopez", "say", "office")),
+])
+def test_speech_delivered_through_a_conduit(body, expected):
+    assert quotes(body) == [expected]
+
+
+def test_an_unclosed_mark_neither_crashes_nor_swallows_the_article():
+    assert quotes('Clinton\'s plan don\'t work, Maria Lopez said. "It is broken.\n\n'
+                  "The vote is on Friday and everyone in the county knows it.") == [
+        ("Clinton's plan don't work", "indirect", "Maria Lopez", "Maria Lopez", "say", None)]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ('He said "yes" and "no".', ['"yes"', '"no"']),
+    ("“Straight” and \"curly\" marks", ["“Straight”", '"curly"']),
+    ("''Yes,'' he said. ''Now.''", ["''Yes,''", "''Now.''"]),
+    ("Clinton's ‘bold plan’ from the '90s don't work", ["‘bold plan’"]),
+    ("Voters’ views and the ’90s", []),
+    ("“Unclosed at the end.\n\nNext paragraph “closed” here.", ["“closed”"]),
+    ("“One.\n\n“Two.”", ["“One.\n\n“Two.”"]),
+    ('A lone " mark', []),
+])
+def test_quotation_marks_pair_and_apostrophes_are_not_marks(text, expected):
+    assert [text[s:e] for s, e in quotation_spans(text)] == expected
