@@ -223,7 +223,10 @@ def person_mentions(doc: Doc, lex: Lexicon) -> list[Mention]:
     spans: list[tuple[int, int]] = []
     for ent in doc.ents:
         if ent.label_ == "PERSON":
-            spans.append((ent.start, ent.end))
+            start = ent.start  # "Zeynep Akar" when the recognizer only took "Akar"
+            while start > 0 and ent.start - start < 2 and _name_word(doc[start - 1], lex):
+                start -= 1
+            spans.append((start, ent.end))
         elif ent.label_ in {"ORG", "LOC", "GPE", "NORP"} and ent[0].lower_ in lex.title_heads and len(ent) > 1:
             spans.append((ent.start + 1, ent.end))
     spans.extend(_names_after_titles(doc, lex))
@@ -309,6 +312,13 @@ def _names_after_titles(doc: Doc, lex: Lexicon) -> list[tuple[int, int]]:
                 continue
             break
     return out
+
+
+def _name_word(tok: Token, lex: Lexicon) -> bool:
+    """A capitalized proper noun that can be part of a name (not a title word, a country or a body)."""
+    return (tok.pos_ == "PROPN" and tok.is_title and tok.text not in lex.not_names and tok.lower_ not in lex.title_heads
+            and tok.lower_ not in lex.title_modifiers and tok.lower_ not in lex.honorifics and not tok.ent_type_
+            and not lex.country_of(tok.text) and not lex.actor_for(tok.text))
 
 
 def _names_before_titles(doc: Doc, lex: Lexicon) -> list[tuple[int, int]]:

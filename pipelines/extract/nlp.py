@@ -14,15 +14,26 @@ CHUNK_CHARS = 100_000  # parse long articles in paragraph chunks of at most this
 UNUSED_COMPONENTS: tuple[str, ...] = ()
 
 
+@Language.component("paragraph_breaks")
+def paragraph_breaks(doc: Doc) -> Doc:
+    """A line break ends a sentence: the headline, a dateline or a paragraph never runs into the next."""
+    for tok in doc[1:]:
+        if doc[tok.i - 1].is_space and "\n" in doc[tok.i - 1].text and not tok.is_space:
+            tok.is_sent_start = True
+    return doc
+
+
 @cache
 def load_model(name: str = DEFAULT_MODEL) -> Language:
-    """Load the spaCy pipeline package `name`, falling back to en_core_web_sm when it is not installed."""
+    """Load the spaCy pipeline package `name` (falling back to en_core_web_sm when it is not installed),
+    with sentences broken at line breaks before the parser runs."""
     try:
         nlp = spacy.load(name, exclude=list(UNUSED_COMPONENTS))
     except OSError:
         if name != DEFAULT_MODEL:
             raise
         nlp = spacy.load(FALLBACK_MODEL, exclude=list(UNUSED_COMPONENTS))
+    nlp.add_pipe("paragraph_breaks", before="parser")
     return nlp
 
 

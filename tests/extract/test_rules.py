@@ -164,3 +164,9 @@ def test_a_group_of_people_merged_into_one_actor_links_events_to_kept_participan
     ids = {p["participant_id"] for p in rows["participants"]}
     assert rows["events"] and all(link["participant_id"] in ids for link in rows["event_participants"])
     assert [p["name"] for p in rows["participants"] if p["actor_id"] == "person:kim-jong-un"] == ["Kim Jong Un"]
+
+
+def test_a_line_break_ends_a_sentence_and_a_first_name_the_recognizer_missed_joins_the_surname():
+    rows = extract("Fireworks over the square\n\nFireworks, gunshots, and shrieking\nZeynep Akar also watched from "
+                   "her balcony as the scene unfolded.")
+    assert people(rows) == [("Zeynep Akar", None, None)]
