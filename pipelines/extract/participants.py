@@ -6,6 +6,7 @@ and pronouns by recency, groups by size and role.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections import Counter
 from dataclasses import dataclass, field
 
@@ -14,6 +15,7 @@ from spacy.tokens import Doc
 from pipelines.extract.lexicon import Lexicon, fold
 from pipelines.extract.mentions import (
     PLURAL_PRONOUNS,
+    PRONOUNS,
     Mention,
     country_mentions,
     group_mentions,
@@ -113,7 +115,7 @@ def extract_participants(doc: Doc, article: dict, lex: Lexicon) -> ArticlePartic
     groups = group_mentions(doc, lex)
     _resolve_groups(groups, entities)
     groups += _resolve_coordinated_titles(doc, entities, lex)
-    _resolve_pronouns_and_titles(others, entities)
+    _resolve_pronouns_and_titles(doc, others, entities, lex)
     all_mentions = sorted(persons + countries + orgs + officials + groups + others, key=lambda m: (m.start, -m.end))
     for m in all_mentions:  # names as the article writes them (the parser saw lost letters replaced)
         m.text = article["text"][m.start:m.end]
@@ -447,20 +449,52 @@ def _resolve_coordinated_titles(doc: Doc, entities: list[Entity], lex: Lexicon) 
     return found
 
 
-def _resolve_pronouns_and_titles(others: list[Mention], entities: list[Entity]) -> None:
-    """He/she/bare titles to the nearest person before; they/them to the nearest group."""
-    resolved = sorted(((m.start, e) for e in entities for m in e.mentions), key=lambda x: x[0])
-    for m in others:
-        candidates = [(s, e) for s, e in resolved if s < m.start and m.start - s <= PRONOUN_REACH]
+def _resolve_pronouns_and_titles(doc: Doc, others: list[Mention], entities: list[Entity], lex: Lexicon) -> None:
+    """He/she/bare titles to the nearest fitting person before; they/them to the nearest group.
+
+    A person whose gender the text shows ("Mr", "Mrs", an earlier "she") is not taken for a pronoun
+    of the other gender, and a pronoun that is a subject prefers the person who was the subject of its
+    own or the previous sentence ("Maria Lopez endorsed John Carter. She also called ..." is Maria Lopez)."""
+    resolved = sorted(((m.start, e, _is_subject_at(doc, m)) for e in entities for m in e.mentions),
+                      key=lambda x: x[0])
+    gender = {id(e): g for e in entities if e.kind == "person" and (g := _gender_shown(doc, e, lex))}
+    sentence_starts = [sent.start_char for sent in doc.sents]
+    for m in sorted(others, key=lambda m: m.start):
+        candidates = [(e, subj) for s, e, subj in resolved if s < m.start and m.start - s <= PRONOUN_REACH]
+        recent = sentence_starts[max(0, bisect_right(sentence_starts, m.start) - 2)]  # the previous sentence's
+        near = {id(e) for s, e, subj in resolved if subj and recent <= s < m.start}
         if m.kind == "pronoun" and m.name in PLURAL_PRONOUNS:
-            pick = [e for s, e in candidates if e.kind == "group"]
+            pick = [e for e, _ in candidates if e.kind == "group"]
         elif m.kind == "pronoun":
-            pick = [e for s, e in candidates if e.kind == "person"]
+            fits = [(e, subj) for e, subj in candidates
+                    if e.kind == "person" and gender.get(id(e), PRONOUNS[m.name]) == PRONOUNS[m.name]]
+            subjects = [e for e, _ in fits if id(e) in near]
+            pick = subjects if subjects and _is_subject_at(doc, m) else [e for e, _ in fits]
         else:
-            pick = [e for s, e in candidates if e.kind == "person" and e.title and m.head in e.title.lower()]
+            pick = [e for e, _ in candidates if e.kind == "person" and e.title and m.head in e.title.lower()]
         if pick:
             m.entity = pick[-1]
             pick[-1].mentions.append(m)
+            if m.kind == "pronoun" and m.name in PRONOUNS:
+                gender.setdefault(id(pick[-1]), PRONOUNS[m.name])
+
+
+def _is_subject_at(doc: Doc, m: Mention) -> bool:
+    span = doc.char_span(m.start, m.end, alignment_mode="expand")
+    return span is not None and span.root.dep_ in {"nsubj", "nsubjpass"}
+
+
+def _gender_shown(doc: Doc, person: Entity, lex: Lexicon) -> str | None:
+    """"m" or "f" when an honorific before one of the person's names shows it."""
+    for m in person.mentions:
+        span = doc.char_span(m.start, m.end, alignment_mode="expand")
+        if span is not None and span.start > 0:
+            honorific = doc[span.start - 1].lower_.rstrip(".")
+            if honorific in {"mr", "sir", "lord"}:
+                return "m"
+            if honorific in {"mrs", "ms", "miss", "lady", "dame"}:
+                return "f"
+    return None
 
 
 def participant_rows(parts: ArticleParticipants, article_id: str) -> list[dict]:

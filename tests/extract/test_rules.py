@@ -170,3 +170,10 @@ def test_a_line_break_ends_a_sentence_and_a_first_name_the_recognizer_missed_joi
     rows = extract("Fireworks over the square\n\nFireworks, gunshots, and shrieking\nZeynep Akar also watched from "
                    "her balcony as the scene unfolded.")
     assert people(rows) == [("Zeynep Akar", None, None)]
+
+
+def test_pronouns_prefer_the_last_subject_and_respect_a_gender_the_text_shows():
+    rows = extract("News\n\nMaria Lopez endorsed John Carter on Monday. She also called for calm. Mr Smith met "
+                   "Anna Berg. She said it went well.")
+    speakers = [(q["speaker"], q["text"]) for q in rows["quotes"]]
+    assert ("Maria Lopez", "calm") in speakers and ("Anna Berg", "it went well") in speakers
