@@ -177,3 +177,15 @@ def test_pronouns_prefer_the_last_subject_and_respect_a_gender_the_text_shows():
                    "Anna Berg. She said it went well.")
     speakers = [(q["speaker"], q["text"]) for q in rows["quotes"]]
     assert ("Maria Lopez", "calm") in speakers and ("Anna Berg", "it went well") in speakers
+
+
+def test_possessives_bare_titles_and_plural_groups_resolve_to_participants():
+    rows = extract("Talks\n\nChina's Foreign Minister Wang Yi met U.S. Deputy Secretary of State Wendy Sherman in "
+                   "Tianjin. Sherman's remarks were blunt, the minister said. The two diplomats later spoke again.")
+    by_name = {p["name"]: p for p in rows["participants"]}
+    assert sorted(by_name["Wang Yi"]["aliases"]) == ["Wang Yi", "the minister"]
+    assert by_name["Wang Yi"]["country_code"] == "CHN" and by_name["Wendy Sherman"]["mention_count"] == 2
+    group = by_name["Wang Yi and Wendy Sherman"]
+    assert group["kind"] == "group" and group["aliases"] == ["The two diplomats"]
+    assert sorted(group["members"]) == sorted([by_name["Wang Yi"]["participant_id"],
+                                               by_name["Wendy Sherman"]["participant_id"]])
