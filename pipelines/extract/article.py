@@ -5,7 +5,7 @@ import re
 
 from spacy.tokens import Doc
 
-from pipelines.extract.dates import local_publication_date
+from pipelines.extract.dates import dateline_date, local_publication_date
 from pipelines.extract.events import event_rows, extract_events
 from pipelines.extract.lexicon import Lexicon
 from pipelines.extract.mentions import LOST_LETTER
@@ -26,6 +26,7 @@ def extract_article(doc: Doc, article: dict, lex: Lexicon) -> dict[str, list[dic
     parts = extract_participants(doc, article, lex)
     quotes = extract_quotes(doc, parts, lex)
     pub = local_publication_date(article.get("published_at"), article.get("published_tz"))
+    pub = dateline_date(text, pub) or pub  # the report's own local day, when a dateline gives it
     title_end = len(article.get("title") or "")
     events = extract_events(doc, parts, lex, pub, title_end)
     events_rows, links = event_rows(events, article_id, text, lex)

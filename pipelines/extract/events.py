@@ -20,6 +20,9 @@ HOLDING_VERBS = {"hold", "have", "conduct", "make", "stage", "host", "attend"}
 SUBJECTS = {"nsubj", "nsubjpass"}
 TARGET_PREPS = {"with", "against", "on", "to", "at", "over"}
 REQUEST_VERBS = {"agree", "request", "urge", "call", "demand", "propose", "plan", "seek", "ask"}
+# Subjects that stand for the state or body named in their modifiers ("the DPRK permanent mission").
+BODY_HEADS = {"mission", "delegation", "embassy", "government", "authorities", "side", "army", "military", "forces",
+              "navy", "police", "regime", "administration", "ministry", "office", "leadership", "troops", "consulate"}
 AFTERMATH_OF = {"ACCUSE": {"MOBILIZE", "ASSAULT"}}
 
 
@@ -111,7 +114,10 @@ def _events_at(tok: Token, sent: Span, parts: ArticleParticipants, lex: Lexicon)
             return []
         etype, cameo, mode = _coding(entry)
         subject = _subject(tok)
-        sources = _entities_of(subject, parts) or _speaking_for(subject, parts) or _preceding_actor(tok, sent, parts)
+        sources = (_entities_of(subject, parts) or _speaking_for(subject, parts)
+                   or (_event_owner(subject, parts) if subject is not None and subject.lemma_.lower() in BODY_HEADS
+                       else [])  # "the DPRK permanent mission", "the Chinese government"
+                   or _preceding_actor(tok, sent, parts))
         targets = []
         for c in tok.children:
             if c.dep_ in {"dobj", "dative"}:

@@ -1,7 +1,7 @@
 """Extraction rules on short self-written articles: one behaviour per test, exact values."""
 from __future__ import annotations
 
-from datetime import datetime, timezone
+from datetime import date, datetime, timezone
 
 import pytest
 
@@ -189,3 +189,17 @@ def test_possessives_bare_titles_and_plural_groups_resolve_to_participants():
     assert group["kind"] == "group" and group["aliases"] == ["The two diplomats"]
     assert sorted(group["members"]) == sorted([by_name["Wang Yi"]["participant_id"],
                                                by_name["Wendy Sherman"]["participant_id"]])
+
+
+def test_a_dateline_gives_the_reports_local_day_and_a_mission_acts_for_its_state():
+    from pipelines.extract.dates import dateline_date
+
+    assert dateline_date("Rejection\n\nPyongyang, November 5 (KCNA) -- The talks ended.", date(2024, 11, 6)) == \
+        date(2024, 11, 5)
+    assert dateline_date("Rejection\n\nPyongyang, March 5 (KCNA) -- The talks ended.", date(2024, 11, 6)) is None
+    rows = extract("Rejection\n\nPyongyang, November 5 (KCNA) -- The DPRK permanent mission rejects the resolution "
+                   "of the European Union.", published=datetime(2024, 11, 6, 1, tzinfo=timezone.utc))
+    names = {p["participant_id"]: p["name"] for p in rows["participants"]}
+    (event,) = [e for e in rows["events"] if e["trigger"] == "rejects"]
+    assert event["event_date"] == date(2024, 11, 5)
+    assert ("North Korea", "source") in {(names[x["participant_id"]], x["role"]) for x in rows["event_participants"]}
