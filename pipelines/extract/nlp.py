@@ -58,11 +58,21 @@ def paragraph_chunks(text: str, limit: int = CHUNK_CHARS) -> list[str]:
     return chunks
 
 
-def parse_texts(nlp: Language, texts: Iterable[str], batch_size: int = 16) -> Iterator[Doc]:
-    """Docs for the texts, in order; a text longer than a chunk is parsed piecewise and re-joined."""
+def parse_texts(nlp: Language, texts: Iterable[str], batch_size: int = 16,
+                chunk_chars: int = CHUNK_CHARS) -> Iterator[Doc]:
+    """Docs for the texts, in order, parsed in batches; a text longer than a chunk is parsed piecewise
+    and re-joined."""
+    parts: list[Doc] = []
+    for doc, n_chunks in nlp.pipe(_chunks(texts, chunk_chars), as_tuples=True, batch_size=batch_size):
+        parts.append(doc)
+        if len(parts) == n_chunks:
+            yield parts[0] if n_chunks == 1 else Doc.from_docs(parts, ensure_whitespace=False)
+            parts = []
+
+
+def _chunks(texts: Iterable[str], chunk_chars: int) -> Iterator[tuple[str, int]]:
+    """(chunk, how many chunks its text has) for every text, in order."""
     for text in texts:
-        chunks = paragraph_chunks(text)
-        if len(chunks) == 1:
-            yield from nlp.pipe(chunks, batch_size=batch_size)
-        else:
-            yield Doc.from_docs(list(nlp.pipe(chunks, batch_size=batch_size)), ensure_whitespace=False)
+        chunks = paragraph_chunks(text, chunk_chars)
+        for chunk in chunks:
+            yield chunk, len(chunks)
