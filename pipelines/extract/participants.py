@@ -30,6 +30,7 @@ from pipelines.ids import stable_id
 NATIONAL_ROLES = {"foreign minister", "deputy foreign minister", "head of government", "head of state",
                   "deputy head of state", "minister", "deputy minister", "defense minister", "ambassador",
                   "envoy", "military officer", "spokesperson", "legislator"}
+GIVEN_NAME_TITLES = {"prince", "princess", "king", "queen", "pope", "emperor", "empress", "sir", "dame"}
 PRONOUN_REACH = 600  # characters back a pronoun or bare title may look for its antecedent
 CONTEXT_REACH = 250  # characters back a country named before a titled official still sets whom they act for
 
@@ -183,9 +184,12 @@ def _cluster_people(persons: list[Mention], entities: list[Entity], lex: Lexicon
     people: list[Entity] = []
     for m in sorted(persons, key=lambda m: (-len(_name_tokens(m.name)), m.start)):
         tokens = _name_tokens(m.name)
+        given_name = len(tokens) == 1 and m.title is not None and m.title.split()[-1].lower() in GIVEN_NAME_TITLES
         match = None
         for e in sorted(people, key=lambda e: -max(x.start for x in e.mentions)):
             etoks = _name_tokens(e.name)
+            if given_name and etoks != tokens:
+                continue  # "Prince Charles" is not "Charles Kennedy"
             if all(any(_token_match(t, et) for et in etoks) for t in tokens):
                 match = e
                 break

@@ -203,3 +203,8 @@ def test_a_dateline_gives_the_reports_local_day_and_a_mission_acts_for_its_state
     (event,) = [e for e in rows["events"] if e["trigger"] == "rejects"]
     assert event["event_date"] == date(2024, 11, 5)
     assert ("North Korea", "source") in {(names[x["participant_id"]], x["role"]) for x in rows["event_participants"]}
+
+
+def test_a_given_name_after_a_royal_title_is_not_someone_elses_first_name():
+    rows = extract("Wedding\n\nLiberal Democrat leader Charles Kennedy said Prince Charles would marry in April.")
+    assert people(rows) == [("Charles Kennedy", "leader", "GBR"), ("Charles", "Prince", None)]
