@@ -16,6 +16,7 @@ import yaml
 from spacy.tokens import Doc, Span, Token
 
 from pipelines.extract.lexicon import DATA, Lexicon
+from pipelines.extract.mentions import Mention
 from pipelines.extract.participants import ArticleParticipants, Entity
 from pipelines.ids import stable_id
 
@@ -33,6 +34,9 @@ SUBJECTS = {"nsubj", "nsubjpass", "csubj"}
 CLIMB = {"advcl", "xcomp", "conj", "acl", "pcomp", "prep"}  # a cue's subject may be its head's: "X left, saying"
 MIN_UNATTRIBUTED_WORDS = 6
 MIN_QUOTATION_WORDS = 3  # shorter marked stretches ("Cia", a title) may sit inside an attribution
+# "Rubio: ...", "Rubio on Iowa: ..." opening a line (a headline, a transcript), maybe after a kicker ("EXCLUSIVE – ")
+SPEAKER_LINE = re.compile(r"^(?:[A-Z]+ [–—-] )?([A-Z][\w.’'-]*(?: [A-Z][\w.’'-]*){0,5})"
+                          r"(?: on [^:\n]{1,80})?:\s+(?=\S)", re.M)
 CUE_REACH = 10  # tokens after a quotation within which its cue ("…," the senator from Ohio said) must come
 CONTINUATION_REACH = 2  # paragraphs after a speaker's quote within which a quotation with no cue is still theirs
 
@@ -104,25 +108,34 @@ def _can_close(text: str, m: re.Match, closer: str) -> bool:
 
 
 def extract_quotes(doc: Doc, parts: ArticleParticipants, lex: Lexicon) -> list[Quote]:
-    """Direct quotations with the cue around them first, then the content clauses of the remaining cues, then
-    the quotations that have no cue of their own."""
+    """Direct quotations with the cue around them first, then the content clauses of the remaining cues (a partial
+    quote replaces its fragments), then the lines a speaker's name opens ("Rubio: ..."), then the quotations that
+    have no cue of their own."""
     quotations = quotation_spans(_text(doc))
     quotes, uncued, used_cues = _direct_quotes(doc, quotations, parts, lex)
-    covered = [(q.start, q.end) for q in quotes]
     marks = _Marks(quotations)
     for sent in doc.sents:
         cues = [t for t in _cues(sent, lex) if t.i not in used_cues and not marks.inside(t.idx)]
         candidates = [q for cue in cues if (q := _attribution(cue, sent, quotations, parts, lex))]
         _nested_conduits(candidates)
         for q in candidates:
-            if not any(_overlap((q.start, q.end), c) > 0.5 for c in covered):
-                quotes.append(q)
-                covered.append((q.start, q.end))
+            quotes = _add(quotes, q, absorbs=q.kind == "partial")
+    for q in _speaker_lines(_text(doc), quotations, parts):
+        quotes = _add(quotes, q, absorbs=True)
     quotes.sort(key=lambda q: q.start)
     for s, e in uncued:
-        if not any(cs <= s and e <= ce for cs, ce in covered):
+        if not any(q.start <= s and e <= q.end for q in quotes):
             _attach_uncued(_text(doc), s, e, quotes)
     return sorted(quotes, key=lambda q: q.start)
+
+
+def _add(quotes: list[Quote], q: Quote, absorbs: bool) -> list[Quote]:
+    """The quotes with q added unless it overlaps one; if it `absorbs`, the quotes inside it (the fragments of a
+    partial quote) give way to it."""
+    overlapping = [c for c in quotes if _overlap((q.start, q.end), (c.start, c.end)) > 0.5]
+    if overlapping and not (absorbs and all(q.start <= c.start and c.end <= q.end for c in overlapping)):
+        return quotes
+    return [c for c in quotes if c not in overlapping] + [q]
 
 
 class _Marks:
@@ -139,8 +152,9 @@ class _Marks:
 
 def _direct_quotes(doc: Doc, quotations, parts: ArticleParticipants,
                    lex: Lexicon) -> tuple[list[Quote], list[tuple[int, int]], set[int]]:
-    """Quotations standing as whole sentences with their cue before or after them, the quotations standing alone
-    with no cue, and the cue tokens used.
+    """Quotations standing as whole sentences with their cue before or after them (or a name or a subject before
+    their colon, in their paragraph or ending the one before), the quotations standing alone with no cue, and the
+    cue tokens used.
 
     A quotation with no cue right after a quote in its paragraph joins that quote ('"...," she said. "..."').
     """
@@ -150,11 +164,24 @@ def _direct_quotes(doc: Doc, quotations, parts: ArticleParticipants,
     uncued: list[tuple[int, int]] = []
     used: set[int] = set()
     for k, (s, e) in enumerate(quotations):
+        if quotes and _resumes(text, quotes[-1], s):
+            quotes[-1].end = e
+            continue
         left, right = _clause_start(text, quotations, k), _clause_end(text, quotations, k)
         before = text[left:s].strip()
-        cue = _cue_before(doc, starts, left, s, lex) if before else None
+        cue = _cue_before(doc, starts, left, s, lex) if before and _utterance(text, s, e, before) else None
         if cue is None and (not before or before.endswith(":")):
             cue = _cue_after(doc, starts, quotations, k, right, lex)
+        if cue is None and not before and (above := _introduction(text, left)):
+            left = above[0]
+            cue = _cue_before(doc, starts, *above, lex) or _verb_before(doc, starts, *above)
+        named = _name_before_colon(text, left, s, parts) if cue is None and before.endswith(":") else None
+        if named is not None:
+            quotes.append(Quote(s, e, "direct"))
+            _set_speaker_at(quotes[-1], named.start, named.end, parts)
+            continue
+        if cue is None and before.endswith(":"):
+            cue = _verb_before(doc, starts, left, s)
         if cue is not None:
             quotes.append(_cued_quote(doc, starts, s, e, cue, (left, s) if cue.idx < s else (e, right), parts, lex))
             used.add(cue.i)
@@ -183,6 +210,65 @@ def _cued_quote(doc: Doc, starts: list[int], s: int, e: int, cue: Token, stretch
     return q
 
 
+def _speaker_lines(text: str, quotations, parts: ArticleParticipants) -> Iterator[Quote]:
+    """'Rubio: America Needs a Leader': the rest of a line that a participant's name and a colon open; a name the
+    recognizer missed (in a headline) is a participant's when it is the last word of the participant's name."""
+    for m in SPEAKER_LINE.finditer(text):
+        named = next((e for e in parts.entities if e.kind in {"person", "organization"}
+                      and e.name.split()[-1] == m.group(1).split()[-1]), None)
+        if not parts.at(*m.span(1)) and named is None:
+            continue
+        s, e = m.end(), _paragraph(text, m.end())[1]
+        while e > s and text[e - 1] in " .\xa0":
+            e -= 1
+        if len(text[s:e].split()) > 1 and (kind := _kind(s, e, quotations, text)):
+            q = Quote(s, e, kind)
+            _set_speaker_at(q, *m.span(1), parts)
+            if q.speaker is None:
+                q.speaker = named
+            yield q
+
+
+def _introduction(text: str, start: int) -> tuple[int, int] | None:
+    """The sentence ending in a colon that introduces the paragraph at `start`: 'She said in a statement:'."""
+    end = len(text[:start].rstrip())
+    if end == start or not text[:end].endswith(":"):
+        return None
+    begin = _paragraph(text, end - 1)[0]
+    for stop in _sentence_ends(text, begin, end - 1):
+        begin = stop
+    return begin, end
+
+
+def _name_before_colon(text: str, a: int, s: int, parts: ArticleParticipants) -> Mention | None:
+    """The participant named right before the colon that opens a quotation: 'Pollster Jane Doe: "..."'."""
+    return next((m for m in reversed(parts.at(a, s)) if text[m.end:s].strip() == ":"
+                 and m.entity.kind in {"person", "organization"}), None)
+
+
+def _verb_before(doc: Doc, starts: list[int], a: int, b: int) -> Token | None:
+    """The main verb of the sentence in [a, b) when it has a subject: 'She released the following statement:'."""
+    tokens = _tokens(doc, starts, a, b)
+    root = tokens[-1].sent.root if len(tokens) else None
+    return root if root is not None and root.pos_ == "VERB" and a <= root.idx < b and _subject(root) is not None \
+        else None
+
+
+def _resumes(text: str, q: Quote, s: int) -> bool:
+    """Whether the quotation at s goes on with quote q: '"...," "..."', '"...," she said, "and ..."'."""
+    between = text[q.end:s]
+    if q.end > s or "\n" in between:
+        return False
+    return not between.strip(" \xa0") or q.cue_start is not None and q.end <= q.cue_start < s \
+        and between.rstrip().endswith(",") and not SENTENCE_END.search(between)
+
+
+def _utterance(text: str, s: int, e: int, before: str) -> bool:
+    """Whether a quotation after its cue is a whole utterance ('X said: "..."', 'X said, "We ..."'), not a fragment
+    inside the reported clause ('X said the plan was "a disaster"')."""
+    return before.endswith(":") or _inner(text, s, e)[:1].isupper()
+
+
 def _dash_name(text: str, e: int, end: int) -> tuple[int, int] | None:
     """The name signing a quotation after a dash, up to `end`: '"..." ― Jane Doe'."""
     m = re.match(r"\s*[―—–-]+\s*([A-Z][^\n]{1,60}?)[.,]?\s*$", text[e:end])
@@ -190,10 +276,10 @@ def _dash_name(text: str, e: int, end: int) -> tuple[int, int] | None:
 
 
 def _attach_uncued(text: str, s: int, e: int, quotes: list[Quote]) -> None:
-    """A quotation with no cue is said by the speaker of the quote before it in its paragraph, else of a direct
-    quote shortly before; a long one stands unattributed."""
+    """A quotation with no cue is said by the speaker of the quote before it in its paragraph or the paragraph
+    before, else of a direct quote shortly before; a long one stands unattributed."""
     previous = [q for q in quotes if q.start < s]
-    near = previous[-1] if previous and _same_paragraph(text, previous[-1].start, s) else next(
+    near = previous[-1] if previous and len(PARAGRAPH_BREAK.findall(text, previous[-1].start, s)) <= 1 else next(
         (q for q in reversed(previous) if q.kind == "direct"), None)
     words = len(text[s:e].split())
     if near is not None and near.speaker_start is not None and words >= 3 \
@@ -327,9 +413,11 @@ def _overlap(a: tuple[int, int], b: tuple[int, int]) -> float:
 
 @dataclass(frozen=True)
 class CueFrames:
-    """What content a cue takes besides a clause: an object, an infinitive, a prepositional object."""
+    """What content a cue takes besides a clause: an object (with its complements), an infinitive, a prepositional
+    object."""
 
     objects: frozenset[str]
+    object_complements: frozenset[str]
     infinitives: frozenset[str]
     prepositions: dict[str, frozenset[str]]
 
@@ -341,7 +429,8 @@ class CueFrames:
 def cue_frames() -> CueFrames:
     with open(DATA / "cues.yml", encoding="utf-8") as f:
         data = yaml.safe_load(f)
-    return CueFrames(frozenset(data["object_verbs"]), frozenset(data["infinitive_verbs"]),
+    return CueFrames(frozenset(data["object_verbs"]), frozenset(data["object_complements"]),
+                     frozenset(data["infinitive_verbs"]),
                      {verb: frozenset(preps) for verb, preps in data["prepositional_verbs"].items()})
 
 
@@ -422,13 +511,14 @@ def _child(cue: Token, deps: set[str]) -> tuple[int, int] | None:
 
 
 def _object(cue: Token) -> tuple[int, int] | None:
-    """The direct object with what is said of it: "called it a disaster", "described him as a threat"."""
+    """The direct object with what is said of it: "called it a disaster", "described him as a threat", "accused
+    him of lying"."""
     dobj = next((c for c in cue.children if c.dep_ == "dobj" and c.i > cue.i), None)
     if dobj is None:
         return None
-    last = dobj.right_edge.i
+    last, complements = dobj.right_edge.i, cue_frames().object_complements
     for c in cue.children:
-        if c.i > last and (c.dep_ in {"oprd", "xcomp"} or c.dep_ == "prep" and c.lower_ == "as"):
+        if c.i > last and (c.dep_ in {"oprd", "xcomp"} or c.dep_ == "prep" and c.lower_ in complements):
             last = c.right_edge.i
     return dobj.left_edge.i, last
 
@@ -457,19 +547,20 @@ def _quoted_object(cue: Token, quotations) -> tuple[int, int] | None:
 
 
 def _adjacent_quotation(cue: Token, sent: Span, quotations) -> tuple[int, int] | None:
-    """A quotation next to the cue: 'X said: "..."', '"...," X said'."""
+    """A whole quotation next to the cue: 'X said: "..."', '"...," X said'; not a fragment ('called it "bad"')."""
+    text = _text(cue.doc)
     for qs, qe in quotations:
         if sent.start_char <= qs and qe <= sent.end_char + 1:
-            between = _text(cue.doc)[qe:cue.idx] if qe <= cue.idx else _text(cue.doc)[cue.idx + len(cue):qs]
-            if len(between) < 60 and not re.search(r"[.!?]\s", between):
+            between = text[qe:cue.idx] if qe <= cue.idx else text[cue.idx + len(cue):qs]
+            if len(between) < 60 and not re.search(r"[.!?]\s", between) and _inner(text, qs, qe)[:1].isupper():
                 return qs, qe
     return None
 
 
 def _trim(doc: Doc, s: int, e: int, quotations) -> tuple[int, int]:
     text = _text(doc)
-    for qs, qe in quotations:  # a quotation cut by the parse keeps its marks
-        if s <= qs < e < qe and qe - e <= 3:
+    for qs, qe in quotations:  # a quotation cut by the parse keeps its marks, and its end
+        if s <= qs < e < qe and (qe - e <= 3 or _same_paragraph(text, e, qe)):
             e = qe
         if qs < s < qe <= e and s - qs <= 2:
             s = qs

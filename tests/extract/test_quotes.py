@@ -35,6 +35,16 @@ def test_direct_quote_with_its_speaker_before_after_or_around(body, expected):
     assert quotes(body) == [expected]
 
 
+@pytest.mark.parametrize("body, expected", [
+    ("The vote did not surprise the pollster Maria Lopez: “The farmers always vote late.”",
+     ("“The farmers always vote late.”", "direct", "Maria Lopez", "Maria Lopez", None, None)),
+    ("Maria Lopez addressed the farmers again: “We will win the vote.”",
+     ("“We will win the vote.”", "direct", "Maria Lopez", "Maria Lopez", "address", None)),
+])
+def test_a_colon_without_a_speech_verb_gives_the_quotation_to_the_name_or_subject_before_it(body, expected):
+    assert quotes(body) == [expected]
+
+
 def test_a_quotation_interrupted_by_its_attribution_is_one_quote():
     assert quotes('"We will win," Maria Lopez said. "Nobody can stop us now."') == [
         ('"We will win," Maria Lopez said. "Nobody can stop us now."', "direct", "Maria Lopez", "Maria Lopez",
@@ -53,6 +63,46 @@ def test_a_quotation_without_a_cue_continues_the_speaker_before():
         ("“Nobody can stop us now, and the polls agree.”", "direct", "Maria Lopez", "Maria Lopez", "say", None)]
 
 
+def test_a_quotation_continues_reported_speech_in_the_paragraph_before():
+    assert quotes("Maria Lopez said the plan would “hurt the farmers.”\n\n"
+                  "“Nobody in this county wants it, and the polls agree.”") == [
+        ("the plan would “hurt the farmers.”", "partial", "Maria Lopez", "Maria Lopez", "say", None),
+        ("“Nobody in this county wants it, and the polls agree.”", "direct", "Maria Lopez", "Maria Lopez", "say", None)]
+
+
+@pytest.mark.parametrize("intro, cue, via", [
+    ("Maria Lopez said in a statement:", "say", "statement"),
+    ("Maria Lopez released the following statement:", "release", None),
+])
+def test_a_paragraph_ending_in_a_colon_introduces_the_quotation_below(intro, cue, via):
+    assert quotes(intro + "\n\n“The farmers deserve better than this plan.”") == [
+        ("“The farmers deserve better than this plan.”", "direct", "Maria Lopez", "Maria Lopez", cue, via)]
+
+
+@pytest.mark.parametrize("line, expected", [
+    ("Maria Lopez: Farmers ‘Deserve Better’ Than This Plan",
+     ("Farmers ‘Deserve Better’ Than This Plan", "partial", "Maria Lopez", "Maria Lopez", None, None)),
+    ("Maria Lopez: The Vote Is Ours.", ("The Vote Is Ours", "indirect", "Maria Lopez", "Maria Lopez", None, None)),
+    ("Maria Lopez on the Farm Vote: ‘We Will Win.’",
+     ("‘We Will Win.’", "direct", "Maria Lopez", "Maria Lopez", None, None)),
+])
+def test_a_line_opened_by_a_name_and_a_colon_is_what_they_said(line, expected):
+    text = line + "\n\nThe vote is on Friday."
+    rows = extract(text)["quotes"]
+    assert [(q["text"], q["kind"], q["speaker"], text[q["speaker_start"]:q["speaker_end"]], q["cue"], q["via"])
+            for q in rows] == [expected]
+
+
+def test_a_headline_name_the_recognizer_missed_is_the_participant_of_that_surname():
+    text = "Lopez: ‘The Farmers Deserve Better.’\n\nMaria Lopez, the mayor of Springfield, visited the farm on Monday."
+    assert [(q["text"], q["kind"], q["speaker"], text[q["speaker_start"]:q["speaker_end"]])
+            for q in extract(text)["quotes"]] == [("‘The Farmers Deserve Better.’", "direct", "Maria Lopez", "Lopez")]
+
+
+def test_a_line_opened_by_a_word_that_names_no_one_is_not_a_quote():
+    assert quotes("Update: The vote is on Friday.\n\nNote: the count starts at noon.") == []
+
+
 def test_a_quotation_signed_after_a_dash():
     assert quotes("“The farmers deserve better.” ― John Carter") == [
         ("“The farmers deserve better.”", "direct", "John Carter", "John Carter", None, None)]
@@ -61,6 +111,25 @@ def test_a_quotation_signed_after_a_dash():
 def test_partial_quotation_inside_reported_speech_is_the_whole_clause():
     assert quotes("Maria Lopez said the plan was \"a disaster\" for farmers in the '90s.") == [
         ("the plan was \"a disaster\" for farmers in the '90s", "partial", "Maria Lopez", "Maria Lopez", "say", None)]
+
+
+@pytest.mark.parametrize("body, expected", [
+    ("Maria Lopez said that she liked a good, “honest fight in the county.”",
+     ("that she liked a good, “honest fight in the county.”", "partial", "Maria Lopez", "Maria Lopez", "say", None)),
+    ("Maria Lopez said the farmers deserve a “fair price” for their corn.",
+     ("the farmers deserve a “fair price” for their corn", "partial", "Maria Lopez", "Maria Lopez", "say", None)),
+    ("Maria Lopez told reporters that “to win the vote would be helpful. We will do that.”",
+     ("that “to win the vote would be helpful. We will do that.”", "partial", "Maria Lopez", "Maria Lopez", "tell",
+      None)),
+])
+def test_a_fragment_is_not_a_quote_of_its_own_and_the_clause_runs_to_its_closing_mark(body, expected):
+    assert quotes(body) == [expected]
+
+
+def test_a_quotation_resumed_in_lower_case_after_its_attribution_is_one_quote():
+    assert quotes('"We will win," Maria Lopez said, "and nobody can stop us now."') == [
+        ('"We will win," Maria Lopez said, "and nobody can stop us now."', "direct", "Maria Lopez", "Maria Lopez",
+         "say", None)]
 
 
 @pytest.mark.parametrize("body, expected", [
@@ -74,6 +143,12 @@ def test_partial_quotation_inside_reported_speech_is_the_whole_clause():
      ("to comment on the vote", "indirect", "Maria Lopez", "Maria Lopez", "decline", None)),
     ("Maria Lopez called for a recount in the county.",
      ("a recount in the county", "indirect", "Maria Lopez", "Maria Lopez", "call for", None)),
+    ("Maria Lopez implied that the talks would resume on Monday.",
+     ("that the talks would resume on Monday", "indirect", "Maria Lopez", "Maria Lopez", "imply", None)),
+    ("Maria Lopez accused John Carter of lying to the farmers.",
+     ("John Carter of lying to the farmers", "indirect", "Maria Lopez", "Maria Lopez", "accuse", None)),
+    ("Maria Lopez portrayed John Carter as a threat to the farmers.",
+     ("John Carter as a threat to the farmers", "indirect", "Maria Lopez", "Maria Lopez", "portray", None)),
 ])
 def test_indirect_speech_is_the_content_the_cue_governs(body, expected):
     assert quotes(body) == [expected]
