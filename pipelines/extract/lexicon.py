@@ -41,6 +41,20 @@ class Actor:
 
 
 @dataclass(frozen=True)
+class CueFrames:
+    """What content a cue takes besides a clause: an object (with its complements), an infinitive, a
+    prepositional object."""
+
+    objects: frozenset[str]
+    object_complements: frozenset[str]
+    infinitives: frozenset[str]
+    prepositions: dict[str, frozenset[str]]
+
+    def knows(self, lemma: str) -> bool:
+        return lemma in self.objects or lemma in self.infinitives or lemma in self.prepositions
+
+
+@dataclass(frozen=True)
 class NationalBody:
     key: str
     name: str
@@ -68,6 +82,9 @@ class Lexicon:
         self.cue_phrasal = dict(cues["phrasal"])
         self.documents = set(cues["documents"])
         self.conduits = set(cues["conduits"])
+        self.cue_frames = CueFrames(
+            frozenset(cues["object_verbs"]), frozenset(cues["object_complements"]), frozenset(cues["infinitive_verbs"]),
+            {verb: frozenset(preps) for verb, preps in cues["prepositional_verbs"].items()})
         events = _load("events.yml")
         self.cameo = {code: (v["quad"], v["goldstein"]) for code, v in events["cameo"].items()}
         # a trigger maps to one coding or to alternatives tried in order ("launch" a missile, else a product)

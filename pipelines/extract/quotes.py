@@ -10,12 +10,10 @@ import bisect
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
-from functools import cache
 
-import yaml
 from spacy.tokens import Doc, Span, Token
 
-from pipelines.extract.lexicon import DATA, Lexicon
+from pipelines.extract.lexicon import Lexicon, lexicon
 from pipelines.extract.mentions import Mention
 from pipelines.extract.participants import ArticleParticipants, Entity
 from pipelines.ids import stable_id
@@ -411,32 +409,9 @@ def _overlap(a: tuple[int, int], b: tuple[int, int]) -> float:
     return inter / max(1, min(a[1] - a[0], b[1] - b[0])) if inter > 0 else 0.0
 
 
-@dataclass(frozen=True)
-class CueFrames:
-    """What content a cue takes besides a clause: an object (with its complements), an infinitive, a prepositional
-    object."""
-
-    objects: frozenset[str]
-    object_complements: frozenset[str]
-    infinitives: frozenset[str]
-    prepositions: dict[str, frozenset[str]]
-
-    def knows(self, lemma: str) -> bool:
-        return lemma in self.objects or lemma in self.infinitives or lemma in self.prepositions
-
-
-@cache
-def cue_frames() -> CueFrames:
-    with open(DATA / "cues.yml", encoding="utf-8") as f:
-        data = yaml.safe_load(f)
-    return CueFrames(frozenset(data["object_verbs"]), frozenset(data["object_complements"]),
-                     frozenset(data["infinitive_verbs"]),
-                     {verb: frozenset(preps) for verb, preps in data["prepositional_verbs"].items()})
-
-
 def _cues(sent: Span, lex: Lexicon) -> list[Token]:
     """Speech verbs, "according to", and verbs whose object or infinitive is an attitude's content."""
-    frames = cue_frames()
+    frames = lexicon().cue_frames
     return [tok for tok in sent if _is_cue(tok, lex) or tok.pos_ == "VERB" and frames.knows(tok.lemma_.lower())]
 
 
@@ -447,7 +422,7 @@ def _cue_lemma(tok: Token, lex: Lexicon) -> str:
     particle = lex.cue_phrasal.get(lemma)
     if particle and any(c.dep_ == "prt" and c.lower_ == particle for c in tok.children):
         return f"{lemma} {particle}"
-    preps = cue_frames().prepositions.get(lemma, frozenset())
+    preps = lexicon().cue_frames.prepositions.get(lemma, frozenset())
     if prep := next((c.lower_ for c in tok.children if c.dep_ in {"prep", "prt"} and c.lower_ in preps), None):
         return f"{lemma} {prep}"
     return {"emphasise": "emphasize", "criticise": "criticize"}.get(lemma, lemma)
@@ -479,7 +454,7 @@ def _attribution(cue: Token, sent: Span, quotations, parts: ArticleParticipants,
 
 def _content_span(cue: Token, sent: Span, quotations) -> tuple[int, int] | None:
     """The content the cue governs: a clause, an infinitive, an object, a prepositional object, a quotation."""
-    frames = cue_frames()
+    frames = lexicon().cue_frames
     lemma = cue.lemma_.lower()
     tokens = (_clause(cue)
               or lemma in frames.infinitives and _child(cue, {"xcomp"})
@@ -516,7 +491,7 @@ def _object(cue: Token) -> tuple[int, int] | None:
     dobj = next((c for c in cue.children if c.dep_ == "dobj" and c.i > cue.i), None)
     if dobj is None:
         return None
-    last, complements = dobj.right_edge.i, cue_frames().object_complements
+    last, complements = dobj.right_edge.i, lexicon().cue_frames.object_complements
     for c in cue.children:
         if c.i > last and (c.dep_ in {"oprd", "xcomp"} or c.dep_ == "prep" and c.lower_ in complements):
             last = c.right_edge.i
