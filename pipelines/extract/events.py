@@ -115,8 +115,7 @@ def _events_at(tok: Token, sent: Span, parts: ArticleParticipants, lex: Lexicon)
         etype, cameo, mode = _coding(entry)
         subject = _subject(tok)
         sources = (_entities_of(subject, parts) or _speaking_for(subject, parts)
-                   or (_event_owner(subject, parts) if subject is not None and subject.lemma_.lower() in BODY_HEADS
-                       else [])  # "the DPRK permanent mission", "the Chinese government"
+                   or _body_country(subject, parts)
                    or _preceding_actor(tok, sent, parts))
         targets = []
         for c in tok.children:
@@ -280,6 +279,18 @@ def _verb_tagged_noun(tok: Token, lex: Lexicon) -> str | None:
         if verbal and lemma in lex.event_verbs:
             return lemma
     return None
+
+
+def _body_country(subject: Token | None, parts: ArticleParticipants) -> list[Entity]:
+    """"The DPRK permanent mission", "the Chinese government", "police": a body acts for the state in
+    its modifiers, else for the outlet's country, else for the country the article names most."""
+    if subject is None or subject.lemma_.lower() not in BODY_HEADS:
+        return []
+    if owner := _event_owner(subject, parts):
+        return owner
+    countries = [e for e in parts.entities if e.kind == "country"]
+    home = [e for e in countries if e.country_code == parts.home_country]
+    return home or sorted(countries, key=lambda e: -len(e.mentions))[:1]
 
 
 def _speaking_for(subject: Token | None, parts: ArticleParticipants) -> list[Entity]:

@@ -208,3 +208,12 @@ def test_a_dateline_gives_the_reports_local_day_and_a_mission_acts_for_its_state
 def test_a_given_name_after_a_royal_title_is_not_someone_elses_first_name():
     rows = extract("Wedding\n\nLiberal Democrat leader Charles Kennedy said Prince Charles would marry in April.")
     assert people(rows) == [("Charles Kennedy", "leader", "GBR"), ("Charles", "Prince", None)]
+
+
+def test_police_with_no_country_written_act_for_the_country_the_article_is_about():
+    rows = extract("Arrests in Seoul\n\nSouth Korea tightened security on Monday. Police arrested two activists "
+                   "outside the embassy.")
+    names = {p["participant_id"]: p["name"] for p in rows["participants"]}
+    (event,) = [e for e in rows["events"] if e["trigger"] == "arrested"]
+    assert {(names[x["participant_id"]], x["role"]) for x in rows["event_participants"]
+            if x["event_id"] == event["event_id"]} == {("South Korea", "source")}
