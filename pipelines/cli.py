@@ -110,46 +110,51 @@ def cmd_eval_quotes(args: argparse.Namespace) -> int:
     print(report_summary(report))
     if args.json:
         Path(args.json).write_text(json.dumps(report.figures(), indent=2) + "\n")
-    if args.errors:
-        with open(args.errors, "w", encoding="utf-8") as f:
-            f.writelines(json.dumps(error, ensure_ascii=False) + "\n" for error in report.errors)
+    write_errors(args.errors, report.errors)
     return 0
 
 
 def cmd_eval_participants(args: argparse.Namespace) -> int:
     from pipelines.evaluate.participants import COLUMNS, evaluate_participants
 
-    gold, corpus = Path(args.gold), Path(args.corpus)
-    if not gold.exists() or not corpus.is_dir():
-        print(f"newsetl eval participants: need the annotations ({gold}) and the news corpus ({corpus})",
-              file=sys.stderr)
+    if (paths := _annotated_set(args, "participants")) is None:
         return 2
-    report = evaluate_participants(gold, corpus)
+    report = evaluate_participants(*paths)
     print(format_table(COLUMNS, [scores.row(system) for system, scores in report.systems.items()]))
     one, seen = report.systems["newsetl"].one_id_share()
     print(f"{report.articles} articles; {one} of {seen} people found in two or more articles have one actor_id; "
           f"extraction {report.seconds:.1f} s ({report.articles / max(report.seconds, 1e-9):.2f} articles/s)")
-    if args.errors:
-        with open(args.errors, "w", encoding="utf-8") as f:
-            f.writelines(json.dumps(e, ensure_ascii=False) + "\n" for e in report.systems["newsetl"].errors)
+    write_errors(args.errors, report.systems["newsetl"].errors)
     return 0
 
 
 def cmd_eval_events(args: argparse.Namespace) -> int:
     from pipelines.evaluate.events import COLUMNS, evaluate_events
 
-    gold, corpus = Path(args.gold), Path(args.corpus)
-    if not gold.exists() or not corpus.is_dir():
-        print(f"newsetl eval events: need the annotations ({gold}) and the news corpus ({corpus})", file=sys.stderr)
+    if (paths := _annotated_set(args, "events")) is None:
         return 2
-    report = evaluate_events(gold, corpus)
+    report = evaluate_events(*paths)
     print(format_table(COLUMNS, report.rows()))
     print(f"{report.articles} articles; extraction {report.seconds:.1f} s "
           f"({report.articles / max(report.seconds, 1e-9):.2f} articles/s)")
-    if args.errors:
-        with open(args.errors, "w", encoding="utf-8") as f:
-            f.writelines(json.dumps(e, ensure_ascii=False, default=str) + "\n" for e in report.tally.errors)
+    write_errors(args.errors, report.tally.errors)
     return 0
+
+
+def _annotated_set(args: argparse.Namespace, table: str) -> tuple[Path, Path] | None:
+    """The annotations and the news corpus an `eval` command reads, or None (with a message) if missing."""
+    gold, corpus = Path(args.gold), Path(args.corpus)
+    if not gold.exists() or not corpus.is_dir():
+        print(f"newsetl eval {table}: need the annotations ({gold}) and the news corpus ({corpus})", file=sys.stderr)
+        return None
+    return gold, corpus
+
+
+def write_errors(path: str | None, errors: list[dict]) -> None:
+    """Misses and false positives of an evaluation, one JSON object per line, when a path is given."""
+    if path:
+        with open(path, "w", encoding="utf-8") as f:
+            f.writelines(json.dumps(e, ensure_ascii=False, default=str) + "\n" for e in errors)
 
 
 def format_table(columns: list[str], rows: list[tuple]) -> str:
@@ -191,20 +196,15 @@ def add_eval_parsers(parser: argparse.ArgumentParser) -> None:
     p.add_argument("--json", help="write the figures to this JSON file")
     p.add_argument("--errors", help="write misses, false positives and wrong speakers to this JSONL file")
     p.set_defaults(func=cmd_eval_quotes)
-    p = sub.add_parser("participants", help="score person participants against the hand-annotated news set")
-    p.add_argument("--gold", default=str(REPO_ROOT / "tests" / "evaluate" / "participants_gold.yml"),
-                   help="the annotations (default: the project's own set)")
-    p.add_argument("--corpus", default=str(REPO_ROOT.parent / "shared" / "corpora" / "news"),
-                   help="the folder the annotated files are named relative to")
-    p.add_argument("--errors", help="write misses, false persons, wrong titles and countries to this JSONL file")
-    p.set_defaults(func=cmd_eval_participants)
-    p = sub.add_parser("events", help="score events and root events against the hand-annotated news set")
-    p.add_argument("--gold", default=str(REPO_ROOT / "tests" / "evaluate" / "events_gold.yml"),
-                   help="the annotations (default: the project's own set)")
-    p.add_argument("--corpus", default=str(REPO_ROOT.parent / "shared" / "corpora" / "news"),
-                   help="the folder the annotated files are named relative to")
-    p.add_argument("--errors", help="write misses, false events, wrong dates and roots to this JSONL file")
-    p.set_defaults(func=cmd_eval_events)
+    for table, func, what in (("participants", cmd_eval_participants, "person participants"),
+                              ("events", cmd_eval_events, "events and root events")):
+        p = sub.add_parser(table, help=f"score {what} against the hand-annotated news set")
+        p.add_argument("--gold", default=str(REPO_ROOT / "tests" / "evaluate" / f"{table}_gold.yml"),
+                       help="the annotations (default: the project's own set)")
+        p.add_argument("--corpus", default=str(REPO_ROOT.parent / "shared" / "corpora" / "news"),
+                       help="the folder the annotated files are named relative to")
+        p.add_argument("--errors", help="write misses, false positives and wrong attributes to this JSONL file")
+        p.set_defaults(func=func)
 
 
 if __name__ == "__main__":
