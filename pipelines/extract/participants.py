@@ -94,7 +94,8 @@ def extract_participants(doc: Doc, article: dict, lex: Lexicon) -> ArticlePartic
                  or _inside(m, [(o.start, o.end) for o in orgs if o.code and o.code.startswith("body:")])]
     entities: list[Entity] = []
     _cluster_people(persons, entities, lex)
-    entities[:] = [e for e in entities if e.kind != "person" or _looks_like_a_person(doc, e, lex)]
+    lower_words = {t.text for t in doc if t.is_lower}
+    entities[:] = [e for e in entities if e.kind != "person" or _looks_like_a_person(doc, e, lex, lower_words)]
     kept = {id(e) for e in entities}
     persons = [m for m in persons if id(m.entity) in kept]
     _cluster_by_code(countries, entities, "country", lambda m: lex.country_display.get(m.code, m.text),
@@ -218,7 +219,7 @@ PERSON_LINK = re.compile(r"(?:\s*,)?\s*(?:and\s+)?")  # between coordinated name
 NOT_PERSON_LABELS = {"GPE", "LOC", "FAC", "ORG", "PRODUCT", "WORK_OF_ART", "EVENT", "NORP", "LAW"}
 
 
-def _looks_like_a_person(doc: Doc, e: Entity, lex: Lexicon) -> bool:
+def _looks_like_a_person(doc: Doc, e: Entity, lex: Lexicon, lower_words: set[str]) -> bool:
     """Keep a name cluster unless the article shows it is not a person: a single untitled word
     ("Twitter", "Thor"), words the article also uses in lower case ("Election", "Young People"), or a
     place ("in Melton Mowbray") or what the entity recognizer only calls something else ("Pacific Ocean").
@@ -235,8 +236,7 @@ def _looks_like_a_person(doc: Doc, e: Entity, lex: Lexicon) -> bool:
         return False
     if all(w.isupper() and len(w) > 1 for w in words) or any(re.search(r"['’]s$", w) for w in words[:-1]):
         return False  # "AILSA CHANG" (a transcript's speaker label), "Hemsworth’s Norse"
-    lower = {t.text for t in doc if t.is_lower}
-    if all(w.lower() in lower for w in words):
+    if all(w.lower() in lower_words for w in words):
         return False
     labels = {s.root.ent_type_ for s in spans}
     if len(words) == 1:  # "General Election", "Queen Mother": one word needs the recognizer's word too
