@@ -139,7 +139,7 @@ class Lexicon:
         user = yaml.safe_load(Path(user_file).read_text(encoding="utf-8")) if user_file else {}
         self.actor_aliases: dict[str, Actor] = {}
         self.org_surfaces: dict[str, list[str]] = {}
-        self.person_surfaces: set[str] = set()  # full names of dictionary people, found even if NER misses them
+        person_surfaces: set[str] = set()  # full names of dictionary people, found even if NER misses them
         self.actors_by_id: dict[str, Actor] = {}
         for source in (data, user or {}):
             for entry in source.get("organizations", []):
@@ -149,7 +149,8 @@ class Lexicon:
                 actor = Actor(entry["id"], entry["name"], "person", entry.get("country"), entry.get("affiliation"),
                               entry.get("affiliation_id"), entry.get("title"), entry.get("role"))
                 self._add_actor(actor, entry["aliases"])
-                self.person_surfaces.update(a for a in [entry["name"], *entry["aliases"]] if " " in a)
+                person_surfaces.update(a for a in [entry["name"], *entry["aliases"]] if " " in a)
+        self.person_surfaces = tuple(sorted(person_surfaces))
         self.national_bodies: dict[str, NationalBody] = {}
         for entry in data.get("national_bodies", []) + (user or {}).get("national_bodies", []):
             for alias in entry["aliases"]:

@@ -232,7 +232,7 @@ def person_mentions(doc: Doc, lex: Lexicon) -> list[Mention]:
     spans.extend(_names_after_titles(doc, lex))
     spans.extend(_names_before_titles(doc, lex))
     spans.extend(_names_with_lost_letters(doc))
-    known = [(k.start, k.end) for m in _surface_regex(tuple(sorted(lex.person_surfaces))).finditer(doc.text)
+    known = [(k.start, k.end) for m in _surface_regex(lex.person_surfaces).finditer(doc.text)
              if (k := doc.char_span(m.start(), m.end(), alignment_mode="contract")) is not None]
     # a dictionary name is exact: it replaces whatever longer span the recognizer made around it
     spans = [s for s in spans if not any(k[0] < s[1] and s[0] < k[1] for k in known)] + known
