@@ -43,6 +43,8 @@ class Predicted:
 
 @dataclass
 class Tally:
+    """Counts over the set: dyad events, their dates, future-dated events and root-event aspects."""
+
     gold: int = 0
     predictions: int = 0
     matches: int = 0
@@ -55,10 +57,14 @@ class Tally:
     errors: list[dict] = field(default_factory=list)
 
 
+def _side(code: str | None, have: frozenset[str]) -> bool:
+    """The gold country is on this side, or the gold names none and neither does the prediction."""
+    return code in have if code else not have
+
+
 def _fits(gold: dict, p: Predicted, swapped: bool = False) -> bool:
     sources, targets = (p.targets, p.sources) if swapped else (p.sources, p.targets)
-    side = lambda code, have: code in have if code else not have  # noqa: E731
-    return gold["type"] == p.event_type and side(gold.get("source"), sources) and side(gold.get("target"), targets)
+    return gold["type"] == p.event_type and _side(gold.get("source"), sources) and _side(gold.get("target"), targets)
 
 
 def _matches(gold: dict, p: Predicted) -> bool:
@@ -128,13 +134,16 @@ def predicted_by_article(tables: dict[str, list[dict]]) -> dict[str, list[Predic
     out = defaultdict(list)
     for e in tables["events"]:
         linked = links[e["event_id"]]
-        side = lambda role: frozenset(p["country_code"] for p, r in linked if r == role and p["country_code"])  # noqa: E731
         names = frozenset(name_key(n) for p, _ in linked for n in [p["name"], *(p.get("aliases") or [])])
         codes = frozenset(p["country_code"] for p, _ in linked if p["country_code"])
         out[e["article_id"]].append(Predicted(
-            e["event_type"], side("source"), side("target"), e["event_date"], e["modality"], e["is_root"],
+            e["event_type"], _countries(linked, "source"), _countries(linked, "target"), e["event_date"], e["modality"], e["is_root"],
             e["location"], e.get("location_country_code"), names | codes, e["trigger"]))
     return out
+
+
+def _countries(linked: list[tuple[dict, str]], role: str) -> frozenset[str]:
+    return frozenset(p["country_code"] for p, r in linked if r == role and p["country_code"])
 
 
 @dataclass
