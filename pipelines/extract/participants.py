@@ -322,7 +322,7 @@ def _country_in_context(doc: Doc, first: Mention, countries: list[Mention], home
     """A titled official with no country written: the country that was last the subject of a main clause
     just before them ("Russia is worried. Deputy foreign minister Ryabkov said"), else the outlet's
     country, else the country the article names most."""
-    before = [c for c in countries if 0 <= first.start - c.end <= CONTEXT_REACH and _is_subject(doc, c)]
+    before = [c for c in countries if 0 <= first.start - c.end <= CONTEXT_REACH and _is_subject_at(doc, c, main_clause=True)]
     if before:
         return max(before, key=lambda c: c.end).code
     if home is not None:
@@ -330,10 +330,6 @@ def _country_in_context(doc: Doc, first: Mention, countries: list[Mention], home
     counts = Counter(c.code for c in countries).most_common(2)
     return counts[0][0] if counts and (len(counts) == 1 or counts[0][1] > counts[1][1]) else None
 
-
-def _is_subject(doc: Doc, m: Mention) -> bool:
-    span = doc.char_span(m.start, m.end, alignment_mode="expand")
-    return span is not None and span.root.dep_ in {"nsubj", "nsubjpass"} and span.root.head.dep_ == "ROOT"
 
 
 def _resolve_officials(officials: list[Mention], entities: list[Entity], lex: Lexicon) -> list[Mention]:
@@ -483,9 +479,11 @@ def _resolve_pronouns_and_titles(doc: Doc, others: list[Mention], entities: list
                 gender.setdefault(id(pick[-1]), PRONOUNS[m.name])
 
 
-def _is_subject_at(doc: Doc, m: Mention) -> bool:
+def _is_subject_at(doc: Doc, m: Mention, main_clause: bool = False) -> bool:
+    """The mention is a subject (of the sentence's main verb, with `main_clause`)."""
     span = doc.char_span(m.start, m.end, alignment_mode="expand")
-    return span is not None and span.root.dep_ in {"nsubj", "nsubjpass"}
+    return span is not None and span.root.dep_ in {"nsubj", "nsubjpass"} and (
+        not main_clause or span.root.head.dep_ == "ROOT")
 
 
 def _gender_shown(doc: Doc, person: Entity, lex: Lexicon) -> str | None:
