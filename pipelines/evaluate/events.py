@@ -9,7 +9,6 @@ among the countries they act for), what (type), when (date) and where (place or 
 """
 from __future__ import annotations
 
-import time
 from collections import defaultdict
 from dataclasses import dataclass, field
 from datetime import date
@@ -17,7 +16,7 @@ from pathlib import Path
 
 import yaml
 
-from pipelines.config import settings
+from pipelines.evaluate.annotated import extract_annotated
 from pipelines.evaluate.participants import name_key
 from pipelines.extract.lexicon import fold, lexicon
 
@@ -137,8 +136,8 @@ def predicted_by_article(tables: dict[str, list[dict]]) -> dict[str, list[Predic
         names = frozenset(name_key(n) for p, _ in linked for n in [p["name"], *(p.get("aliases") or [])])
         codes = frozenset(p["country_code"] for p, _ in linked if p["country_code"])
         out[e["article_id"]].append(Predicted(
-            e["event_type"], _countries(linked, "source"), _countries(linked, "target"), e["event_date"], e["modality"], e["is_root"],
-            e["location"], e.get("location_country_code"), names | codes, e["trigger"]))
+            e["event_type"], _countries(linked, "source"), _countries(linked, "target"), e["event_date"],
+            e["modality"], e["is_root"], e["location"], e.get("location_country_code"), names | codes, e["trigger"]))
     return out
 
 
@@ -176,22 +175,12 @@ def read_gold(path: Path) -> list[dict]:
 
 def evaluate_events(gold_path: Path, corpus: Path) -> Report:
     """Extract the annotated articles and score their events and root events."""
-    from pipelines.extract import extract_tables
-    from pipelines.ingest import ingest_paths
-
     gold = read_gold(gold_path)
-    articles, by_file = [], {}
-    for entry in gold:
-        for article in ingest_paths([corpus / entry["file"]], date.today(), settings().max_bytes).articles:
-            articles.append(article)
-            by_file[entry["file"]] = article
-    started = time.monotonic()
-    tables = extract_tables(articles)
-    seconds = time.monotonic() - started
-    predicted = predicted_by_article(tables)
+    run = extract_annotated(corpus, [entry["file"] for entry in gold])
+    predicted = predicted_by_article(run.tables)
     tally = Tally()
     for entry in gold:
-        article = by_file.get(entry["file"])
+        article = run.by_file.get(entry["file"])
         if article is None:
             continue
         events = predicted[article["article_id"]]
@@ -203,4 +192,4 @@ def evaluate_events(gold_path: Path, corpus: Path) -> Report:
             if published and p.event_date and p.event_date > published and p.modality != "planned":
                 tally.future_unplanned += 1
                 tally.errors.append({"file": entry["file"], "future": [p.event_type, p.trigger, str(p.event_date)]})
-    return Report(tally, len(by_file), seconds)
+    return Report(tally, len(run.by_file), run.seconds)

@@ -8,15 +8,14 @@ that is not a person. Unnamed office holders (`official:` actors) are left out: 
 from __future__ import annotations
 
 import re
-import time
 from collections import defaultdict
 from dataclasses import dataclass, field
-from datetime import date
 from pathlib import Path
 
 import yaml
 
 from pipelines.config import settings
+from pipelines.evaluate.annotated import extract_annotated
 from pipelines.extract.lexicon import fold
 
 COLUMNS = ["system", "gold", "pred", "person P", "person R", "person F1", "title acc", "country acc"]
@@ -139,29 +138,17 @@ class Report:
 
 def evaluate_participants(gold_path: Path, corpus: Path) -> Report:
     """Extract the annotated articles, score them, and score a bare NER pass as the baseline."""
-    from pipelines.extract import extract_tables
     from pipelines.extract.nlp import load_model
-    from pipelines.ingest import ingest_paths
 
     gold = read_gold(gold_path)
-    articles, by_file = [], {}
-    for file in gold:
-        ingested = ingest_paths([corpus / file], date.today(), settings().max_bytes)
-        for article in ingested.articles:
-            articles.append(article)
-            by_file[file] = article["article_id"]
-    started = time.monotonic()
-    tables = extract_tables(articles)
-    seconds = time.monotonic() - started
+    run = extract_annotated(corpus, list(gold))
     ours: dict[str, list[dict]] = defaultdict(list)
-    for row in tables["participants"]:
+    for row in run.tables["participants"]:
         if row["kind"] == "person" and not row["actor_id"].startswith("official:"):
             ours[row["article_id"]].append(row)
-    baseline = ner_baseline(articles, load_model(settings().spacy_model))
+    baseline = ner_baseline(list(run.by_file.values()), load_model(settings().spacy_model))
     systems = {"newsetl": Scores(), "spaCy NER": Scores()}
-    for file, persons in gold.items():
-        if file not in by_file:
-            continue
-        score_article(systems["newsetl"], file, persons, ours[by_file[file]])
-        score_article(systems["spaCy NER"], file, persons, baseline[by_file[file]])
-    return Report(systems, len(by_file), seconds)
+    for file, article in run.by_file.items():
+        score_article(systems["newsetl"], file, gold[file], ours[article["article_id"]])
+        score_article(systems["spaCy NER"], file, gold[file], baseline[article["article_id"]])
+    return Report(systems, len(run.by_file), run.seconds)
