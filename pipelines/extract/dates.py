@@ -68,15 +68,17 @@ def local_publication_date(published_at: datetime | None, published_tz: str | No
     return published_at.date()
 
 
-_DATELINE_DATE = re.compile(r"^[A-Z][A-Za-z.' /]{1,40},\s+(?P<month>[A-Z][a-z]{2,8})\.?\s+(?P<day>\d{1,2})\b", re.MULTILINE)
+# "Pyongyang, October 25 (KCNA) --", "BEIJING --": the place and, if given, the day the report was filed
+DATELINE = re.compile(r"(?m)^(?P<place>[A-Z][A-Za-z.' /]{1,40}?)(?:,\s+(?P<month>[A-Z][a-z]{2,8})\.?\s+(?P<day>\d{1,2}))?"
+                      r"(?:\s+\([A-Za-z .]+\))?\s*(?:--|[-–—])\s")
 DATELINE_LAG = timedelta(days=3)  # a dateline may be a day or two older than the publication time
 
 
 def dateline_date(text: str, pub: date | None) -> date | None:
     """The local date of a dateline at the head of the body ("Pyongyang, October 25 (KCNA) --"), in the
     publication's year, when it falls within a few days before publication."""
-    m = _DATELINE_DATE.search(text, 0, min(len(text), 600))
-    if m is None or pub is None or m.group("month").lower() not in MONTHS:
+    m = DATELINE.search(text, 0, min(len(text), 600))
+    if m is None or pub is None or not m.group("month") or m.group("month").lower() not in MONTHS:
         return None
     for year in (pub.year, pub.year - 1):
         try:

@@ -10,6 +10,7 @@ from functools import cache
 
 from spacy.tokens import Doc, Span, Token
 
+from pipelines.extract.dates import DATELINE
 from pipelines.extract.lexicon import Lexicon, fold
 
 PRONOUNS = {"he": "m", "him": "m", "his": "m", "she": "f", "her": "f", "hers": "f"}
@@ -64,8 +65,6 @@ def country_mentions(text: str, lex: Lexicon) -> list[Mention]:
     return out
 
 
-DATELINE = re.compile(r"(?m)^(?P<place>[A-Z][A-Za-z.' ]{1,30}?)(?:,\s+[A-Z][a-z]+\.?\s+\d{1,2})?(?:\s+\([A-Za-z .]+\))?"
-                      r"\s*(?:--|[-–—])\s")
 METONYM_DEPS = {"nsubj", "nsubjpass", "poss", "agent", "pobj", "dobj"}
 
 
