@@ -8,7 +8,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 DATA ?= $(or $(NEWSETL_DATA_DIR),data)
 
-.PHONY: install run ui test manifest clean
+.PHONY: install run ui test bench-ingest clean
 
 $(UV):
 	$(PYTHON) -m venv $(TOOLS)
@@ -36,6 +36,9 @@ ui: install  ## the Dagster UI on http://127.0.0.1:3000 (schedules and sensors r
 
 test: install  ## the whole test suite
 	$(BIN)/python -m pytest -q
+
+bench-ingest: install  ## ingest throughput and peak memory on 2,000 and 20,000 files (needs ../shared/corpora)
+	$(BIN)/newsetl bench ingest --n 20000
 
 clean:
 	rm -rf $(VENV) $(TOOLS) dbt_project/target

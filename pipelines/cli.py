@@ -52,6 +52,18 @@ def cmd_extract(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_bench_ingest(args: argparse.Namespace) -> int:
+    from pipelines.bench import format_ingest_table, measure_ingest
+
+    corpus = Path(args.corpus)
+    if not corpus.is_dir():
+        print(f"newsetl bench ingest: no corpus folder at {corpus} (see --corpus)", file=sys.stderr)
+        return 2
+    sizes = sorted({max(1, args.n // 10), args.n})
+    print(format_ingest_table([measure_ingest(corpus, n, settings().max_bytes) for n in sizes]))
+    return 0
+
+
 def cmd_run(args: argparse.Namespace) -> int:
     from pipelines.runner import RunFailed, format_summary, run_partition
 
@@ -182,6 +194,12 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("sql")
     p.set_defaults(func=cmd_query)
     add_eval_parsers(sub.add_parser("eval", help="score the extraction against an annotated corpus"))
+    bench = sub.add_parser("bench", help="measure speed and memory").add_subparsers(dest="what", required=True)
+    p = bench.add_parser("ingest", help="ingest N article files (and N/10) cycled from a corpus; files/s, peak memory")
+    p.add_argument("--n", type=int, default=20_000, help="files in the larger run (default 20000)")
+    p.add_argument("--corpus", default=str(REPO_ROOT.parent / "shared" / "corpora" / "news"),
+                   help="folder of article files to cycle (default ../shared/corpora/news)")
+    p.set_defaults(func=cmd_bench_ingest)
     args = parser.parse_args(argv)
     return args.func(args)
 

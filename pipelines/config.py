@@ -20,6 +20,17 @@ class Settings:
     dagster_home: Path
     spacy_model: str
     max_bytes: int
+    sources: Path
+
+    @property
+    def manifests(self) -> Path:
+        """Ingest bookkeeping (files read, article fingerprints), one folder per day, outside the lake."""
+        return self.data_dir / "manifests"
+
+    @property
+    def feeds(self) -> Path:
+        """Feed fetch state (validators, items tried) and each day's fetch failures."""
+        return self.data_dir / "feeds"
 
     @property
     def lake(self) -> Path:
@@ -39,4 +50,5 @@ def settings() -> Settings:
         dagster_home=Path(os.environ.get("DAGSTER_HOME") or data_dir / ".dagster").resolve(),
         spacy_model=os.environ.get("NEWSETL_SPACY_MODEL") or DEFAULT_MODEL,
         max_bytes=int(os.environ.get("NEWSETL_MAX_BYTES") or 5 * 1024 * 1024),
+        sources=Path(os.environ.get("NEWSETL_SOURCES") or REPO_ROOT / "sources.yml").resolve(),
     )

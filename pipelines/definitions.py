@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import dagster as dg
 
-from pipelines.defs.assets import extraction, raw_articles
+from pipelines.defs.assets import extraction, feed_pages, raw_articles
 from pipelines.defs.checks import extraction_checks, ingest_checks
 from pipelines.defs.dbt import warehouse
 from pipelines.defs.jobs import nightly_job
@@ -12,7 +12,7 @@ from pipelines.defs.schedules import nightly_schedule
 from pipelines.defs.sensors import landing_sensor
 
 defs = dg.Definitions(
-    assets=[raw_articles, extraction, warehouse],
+    assets=[feed_pages, raw_articles, extraction, warehouse],
     asset_checks=[ingest_checks, extraction_checks],
     jobs=[nightly_job],
     schedules=[nightly_schedule],

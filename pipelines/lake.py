@@ -7,10 +7,11 @@ from datetime import date
 from pathlib import Path
 
 import pyarrow as pa
+import pyarrow.compute as pc
 import pyarrow.dataset as ds
 import pyarrow.parquet as pq
 
-from pipelines.tables import SCHEMAS, to_table
+from pipelines.tables import EXTRACTED_TABLES, SCHEMAS, to_table
 
 PART_FILE = "part-0.parquet"
 
@@ -42,8 +43,9 @@ def write_partition(lake: Path, name: str, day: date, rows: list[dict]) -> Path:
     return path
 
 
-def read_table(lake: Path, name: str, exclude_day: date | None = None, columns: list[str] | None = None) -> pa.Table:
-    """Every partition of a table (optionally leaving one day out) as one Arrow table."""
+def read_table(lake: Path, name: str, exclude_day: date | None = None, columns: list[str] | None = None,
+               where: pc.Expression | None = None) -> pa.Table:
+    """Every partition of a table (optionally leaving one day out, and only rows matching `where`)."""
     root = lake / name
     files = sorted(root.glob(f"ingest_date=*/{PART_FILE}")) if root.exists() else []
     if exclude_day is not None:
@@ -55,7 +57,7 @@ def read_table(lake: Path, name: str, exclude_day: date | None = None, columns: 
         return empty.select(columns) if columns else empty
     dataset = ds.dataset([str(f) for f in files], format="parquet", partitioning=ds.HivePartitioning(
         pa.schema([("ingest_date", pa.date32())])), partition_base_dir=str(root))
-    return dataset.to_table(columns=columns)
+    return dataset.to_table(columns=columns, filter=where)
 
 
 def write_extract_output(out: Path, tables: dict[str, list[dict]]) -> None:
@@ -63,3 +65,23 @@ def write_extract_output(out: Path, tables: dict[str, list[dict]]) -> None:
     out.mkdir(parents=True, exist_ok=True)
     for name in SCHEMAS:
         write_atomic(to_table(name, tables.get(name, [])), out / f"{name}.parquet")
+
+
+def earlier_extractions(lake: Path, day: date, articles: list[dict]) -> dict[str, tuple[str, dict[str, list[dict]]]]:
+    """{content hash: (article_id, rows by table)} of articles outside `day` with the same text as one of
+    `articles`, so exact copies of earlier days reuse their extraction."""
+    hashes = {a["content_hash"] for a in articles}
+    earlier = read_table(lake, "articles", exclude_day=day, columns=["article_id", "content_hash", "duplicate_of"])
+    owners: dict[str, str] = {}
+    for row in sorted(earlier.to_pylist(), key=lambda r: r["duplicate_of"] is not None):  # originals first
+        if row["content_hash"] in hashes:
+            owners.setdefault(row["content_hash"], row["article_id"])
+    if not owners:
+        return {}
+    wanted = pc.field("article_id").isin(sorted(set(owners.values())))
+    by_article: dict[str, dict[str, list[dict]]] = {article_id: {} for article_id in owners.values()}
+    for table in EXTRACTED_TABLES:
+        for row in read_table(lake, table, exclude_day=day, where=wanted).to_pylist():
+            row.pop("ingest_date", None)
+            by_article[row["article_id"]].setdefault(table, []).append(row)
+    return {content_hash: (article_id, by_article[article_id]) for content_hash, article_id in owners.items()}

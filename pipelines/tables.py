@@ -21,6 +21,10 @@ ARTICLES = pa.schema([
     ("duplicate_of", pa.string()),
     ("source_hint", pa.string()),  # extra: outlet named in a bracketed byline ("Asia Economy")
     ("content_hash", pa.string()),  # extra: hash of the normalized text, for duplicate detection
+    ("fetched_at", pa.timestamp("us", tz="UTC")),  # extra: when a crawler or feed fetched the page
+    ("dateline_place", pa.string()),  # extra: the dateline's place as written ("PYONGYANG")
+    ("dateline_date", pa.date32()),  # extra: the dateline's day, in the publication's year
+    ("lost_chars", pa.list_(pa.int32())),  # extra: offsets of "?" standing for a letter the encoding lost
 ])
 
 PARTICIPANTS = pa.schema([
@@ -103,6 +107,7 @@ SCHEMAS: dict[str, pa.Schema] = {
     "rejects": REJECTS,
 }
 TABLE_NAMES = tuple(SCHEMAS)
+EXTRACTED_TABLES = ("participants", "quotes", "events", "event_participants")
 
 
 def to_table(name: str, rows: list[dict]) -> pa.Table:

@@ -1,21 +1,17 @@
-"""The Python assets: ingest (landing folder -> lake/articles, lake/rejects) and extraction (-> four lake tables)."""
-
-import json
-import os
-from datetime import date, datetime, timezone
-from pathlib import Path
+"""The Python assets: feeds (-> landing folder), ingest (-> lake/articles, lake/rejects), extraction (-> four tables)."""
 
 import dagster as dg
 
 from pipelines.config import settings
-from pipelines.defs.lake_io import manifest_path, read_partition, rows_metadata
+from pipelines.defs.lake_io import markdown_preview, read_partition, rows_metadata
 from pipelines.defs.partitions import daily, one_partition_per_run, partition_day
 from pipelines.extract import extract_tables
-from pipelines.ingest import Ingested, ingest_paths
-from pipelines.lake import read_table, write_partition
+from pipelines.ingest.feeds import fetch_feeds, load_sources, read_failures, record_failures
+from pipelines.ingest.landing import ingest_day, manifest_dir
+from pipelines.lake import earlier_extractions, write_partition
+from pipelines.tables import EXTRACTED_TABLES as EXTRACTED
 
 INGESTED = ("articles", "rejects")
-EXTRACTED = ("participants", "quotes", "events", "event_participants")
 PREVIEW_COLUMNS = {
     "articles": ["title", "source_uri"],
     "rejects": ["source_uri", "reason", "detail"],
@@ -24,74 +20,54 @@ PREVIEW_COLUMNS = {
     "events": ["event_type", "trigger", "event_date", "modality"],
     "event_participants": ["event_id", "participant_id", "role"],
 }
-_NEVER = datetime.max.replace(tzinfo=timezone.utc)
+FEED_PAGES = dg.AssetKey(["landing", "feed_pages"])
 
 
 def lake_key(table: str) -> dg.AssetKey:
     return dg.AssetKey(["lake", table])
 
 
-def earlier_articles(lake: Path, day: date) -> list[dict]:
-    """The bookkeeping columns of every article outside `day` (the partition being rebuilt)."""
-    columns = ["article_id", "source_uri", "published_at", "content_hash", "duplicate_of"]
-    return read_table(lake, "articles", exclude_day=day, columns=columns).to_pylist()
-
-
-def known_hashes(earlier: list[dict]) -> dict[str, dict]:
-    """Content hash -> original article row."""
-    known: dict[str, dict] = {}
-    for row in sorted(earlier, key=lambda r: (r["published_at"] or _NEVER, r["source_uri"])):
-        if row["duplicate_of"] is None and row["content_hash"]:
-            known.setdefault(row["content_hash"], row)
-    return known
-
-
-def skip_already_ingested(ingested: Ingested, earlier: list[dict], lake: Path, day: date) -> Ingested:
-    """Leave out inputs another partition already holds unchanged (same article_id, or a reject of a listed file)."""
-    earlier_ids = {row["article_id"] for row in earlier}
-    earlier_rejects = set(read_table(lake, "rejects", exclude_day=day, columns=["source_uri"]).column("source_uri").to_pylist())
-    articles = [a for a in ingested.articles if a["article_id"] not in earlier_ids]
-    rejects = [r for r in ingested.rejects if r["source_uri"] not in earlier_rejects]
-    kept_files = {row["source_uri"].split("#", 1)[0] for row in articles + rejects}
-    return Ingested(articles, rejects, [f for f in ingested.files if f in kept_files])
-
-
-def write_manifest(day: date, ingested: Ingested) -> Path:
-    """Record which landing files went into the partition."""
-    path = manifest_path(day)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    body = {"ingest_date": day.isoformat(), "files": ingested.files,
-            "articles": len(ingested.articles), "rejects": len(ingested.rejects)}
-    tmp = path.with_name(f".{path.name}.tmp")
-    tmp.write_text(json.dumps(body, indent=2) + "\n", encoding="utf-8")
-    os.replace(tmp, path)
-    return path
+@dg.asset(
+    key=FEED_PAGES, group_name="ingest", kinds={"python"}, partitions_def=daily,
+    backfill_policy=one_partition_per_run,
+    description="Fetches the feeds of sources.yml and saves each new item's page into the landing folder.",
+)
+def feed_pages(context: dg.AssetExecutionContext) -> dg.MaterializeResult:
+    cfg = settings()
+    sources = load_sources(cfg.sources)
+    report = fetch_feeds(sources, cfg.landing, cfg.feeds)
+    record_failures(cfg.feeds, partition_day(context), report.rejects)
+    for row in report.rejects:
+        context.log.warning(f"{row['reason']}: {row['detail']}")
+    return dg.MaterializeResult(metadata={
+        "feeds": len(sources), "feeds_failed": report.feeds_failed, "not_modified": report.not_modified,
+        "pages": len(report.pages), "items_skipped": report.items_skipped, "rejects": len(report.rejects),
+        "sources": str(cfg.sources),
+    })
 
 
 @dg.multi_asset(
     name="raw_articles",
-    specs=[dg.AssetSpec(lake_key(t), group_name="lake", kinds={"python", "parquet"}) for t in INGESTED],
+    specs=[dg.AssetSpec(lake_key(t), deps=[FEED_PAGES], group_name="lake", kinds={"python", "parquet"})
+           for t in INGESTED],
     partitions_def=daily,
     backfill_policy=one_partition_per_run,
-    description="Ingests the landing folder's files that no other partition holds: cleaned articles and rejects.",
+    description="Ingests the landing folder's new and changed files: cleaned articles (copies marked) and rejects.",
 )
 def raw_articles(context: dg.AssetExecutionContext):
     day = partition_day(context)
     cfg = settings()
-    roots = [cfg.landing] if cfg.landing.exists() else []
-    earlier = earlier_articles(cfg.lake, day)
-    ingested = skip_already_ingested(ingest_paths(roots, day, cfg.max_bytes, known_hashes(earlier)), earlier, cfg.lake, day)
-    write_partition(cfg.lake, "articles", day, ingested.articles)
-    write_partition(cfg.lake, "rejects", day, ingested.rejects)
-    manifest = write_manifest(day, ingested)
-    duplicates = sum(1 for a in ingested.articles if a["duplicate_of"] is not None)
+    done = ingest_day(cfg.landing, cfg.lake, cfg.manifests, day, cfg.max_bytes, read_failures(cfg.feeds, day))
+    context.log.info(f"{done.files_read} files read, {done.files_unchanged} unchanged; {done.articles} articles "
+                     f"({done.duplicates} copies), {done.rejects} rejects {dict(done.reasons)}")
     yield dg.MaterializeResult(asset_key=lake_key("articles"), metadata={
-        **rows_metadata(ingested.articles, PREVIEW_COLUMNS["articles"]),
-        "duplicates": duplicates, "files": len(ingested.files), "rejects": len(ingested.rejects),
-        "manifest": str(manifest.relative_to(cfg.data_dir)),
+        "dagster/row_count": done.articles, "preview": markdown_preview(done.preview, PREVIEW_COLUMNS["articles"]),
+        "duplicates": done.duplicates, "files_read": done.files_read, "files_unchanged": done.files_unchanged,
+        "already_in_lake": done.known, "rejects": done.rejects,
+        "manifest": str(manifest_dir(cfg.manifests, day).relative_to(cfg.data_dir)),
     })
-    yield dg.MaterializeResult(asset_key=lake_key("rejects"), metadata=rows_metadata(
-        ingested.rejects, PREVIEW_COLUMNS["rejects"]))
+    yield dg.MaterializeResult(asset_key=lake_key("rejects"), metadata={
+        "dagster/row_count": done.rejects, "reasons": dg.MetadataValue.json(dict(done.reasons))})
 
 
 @dg.multi_asset(
@@ -106,7 +82,7 @@ def extraction(context: dg.AssetExecutionContext):
     day = partition_day(context)
     cfg = settings()
     articles = [{**row, "ingest_date": day} for row in read_partition("articles", day).to_pylist()]
-    tables = extract_tables(articles, model_name=cfg.spacy_model)
+    tables = extract_tables(articles, model_name=cfg.spacy_model, prior=earlier_extractions(cfg.lake, day, articles))
     missing = [name for name in EXTRACTED if name not in tables]
     if missing:
         raise dg.Failure(f"extract_tables returned no {', '.join(missing)}")

@@ -1,15 +1,16 @@
 """Blocking asset checks on the lake partitions: ids, references, spans into `articles.text`, accounting."""
 
-import json
 from collections import Counter
 from collections.abc import Iterable, Iterator
 
 import dagster as dg
+import pyarrow.parquet as pq
 
 from pipelines.config import settings
 from pipelines.defs.assets import EXTRACTED, lake_key
-from pipelines.defs.lake_io import manifest_path, read_partition
+from pipelines.defs.lake_io import read_partition
 from pipelines.defs.partitions import partition_day
+from pipelines.ingest.landing import MANIFEST_FILE, manifest_dir, source_file
 from pipelines.lake import read_table
 from pipelines.tables import ARTICLES
 
@@ -29,7 +30,8 @@ INGEST_SPECS = {
     "duplicate_of_exists": _spec("articles", "duplicate_of_exists",
                                  "Every duplicate_of names an article in the lake."),
     "every_record_accounted": _spec("rejects", "every_record_accounted",
-                                    "Every file in the ingest manifest has rows in articles or rejects, and no other file does."),
+                                    "Every input the day's manifest lists gave exactly the articles and rejects it "
+                                    "counted (or records another day holds), and no row comes from elsewhere."),
 }
 EXTRACTION_SPECS = {
     (table, name): _spec(table, name, description) for table, name, description in [
@@ -76,10 +78,21 @@ def spans_out_of_range(rows: list[dict], texts: dict[str, str]) -> list:
             or not 0 <= r["first_start"] < r["first_end"] <= len(texts.get(r["article_id"]) or "")]
 
 
-def unaccounted(files: list[str], source_uris: Iterable[str]) -> list[str]:
-    """Manifest files with no row, and row source files missing from the manifest (`a.jsonl#L3` is `a.jsonl`)."""
-    seen = {uri.split("#L", 1)[0] for uri in source_uris}
-    return sorted(set(files) ^ seen)
+def unaccounted(manifest: list[dict], article_uris: Iterable[str], reject_uris: Iterable[str]) -> list[str]:
+    """Inputs whose rows differ from what the manifest counted, inputs with no record at all, and rows
+    from inputs the manifest does not list (`a.jsonl#L3` comes from `a.jsonl`)."""
+    found = {row["path"]: [0, 0] for row in manifest}
+    bad = set()
+    for column, uris in enumerate((article_uris, reject_uris)):
+        for uri in uris:
+            if source_file(uri) in found:
+                found[source_file(uri)][column] += 1
+            else:
+                bad.add(source_file(uri))
+    for row in manifest:
+        if found[row["path"]] != [row["articles"], row["rejects"]] or not row["articles"] + row["rejects"] + row["known"]:
+            bad.add(row["path"])
+    return sorted(bad)
 
 
 def _result(spec: dg.AssetCheckSpec, bad: list, **metadata) -> dg.AssetCheckResult:
@@ -100,11 +113,12 @@ def ingest_checks(context: dg.AssetCheckExecutionContext) -> Iterator[dg.AssetCh
     yield _result(INGEST_SPECS["required_columns"], missing + [f"{c} has nulls" for c in nulls])
     every_id = set(read_table(settings().lake, "articles", columns=["article_id"])["article_id"].to_pylist())
     yield _result(INGEST_SPECS["duplicate_of_exists"], unknown((r["duplicate_of"] for r in rows), every_id))
-    files = json.loads(manifest_path(day).read_text(encoding="utf-8"))["files"]
+    path = manifest_dir(settings().manifests, day) / MANIFEST_FILE
+    manifest = pq.read_table(path).to_pylist() if path.exists() else []
     rejects = read_partition("rejects", day).column("source_uri").to_pylist()
-    uris = [r["source_uri"] for r in rows] + rejects
-    yield _result(INGEST_SPECS["every_record_accounted"], unaccounted(files, uris),
-                  files=len(files), source_files=len({u.split("#L", 1)[0] for u in uris}))
+    yield _result(INGEST_SPECS["every_record_accounted"],
+                  unaccounted(manifest, [r["source_uri"] for r in rows], rejects) + ([] if path.exists() else ["no manifest"]),
+                  inputs=len(manifest), articles=len(rows), rejects=len(rejects))
 
 
 @dg.multi_asset_check(specs=list(EXTRACTION_SPECS.values()), name="extraction_checks")

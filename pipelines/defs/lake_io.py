@@ -2,7 +2,6 @@
 from __future__ import annotations
 
 from datetime import date
-from pathlib import Path
 
 import dagster as dg
 import pyarrow as pa
@@ -23,11 +22,6 @@ def read_partition(name: str, day: date) -> pa.Table:
         return pq.read_table(path)
     empty = SCHEMAS[name].empty_table()
     return empty.drop_columns(["ingest_date"]) if "ingest_date" in empty.column_names else empty
-
-
-def manifest_path(day: date) -> Path:
-    """The ingest manifest of a partition (files ingested), kept outside `lake/`."""
-    return settings().data_dir / "manifests" / f"{day.isoformat()}.json"
 
 
 def markdown_preview(rows: list[dict], columns: list[str]) -> dg.MetadataValue:

@@ -9,53 +9,60 @@ from pipelines.extract.canonical import resolve_lost_letters
 from pipelines.extract.lexicon import lexicon
 from pipelines.extract.nlp import load_model, parse_texts
 from pipelines.ids import stable_id
+from pipelines.tables import EXTRACTED_TABLES
 
-EXTRACT_TABLES = ("participants", "quotes", "events", "event_participants")
 _ID_COLUMNS = {"participants": ("participant_id",), "quotes": ("quote_id", "speaker_participant_id"),
                "events": ("event_id",), "event_participants": ("event_id", "participant_id")}
 
 
+Extraction = tuple[str, dict[str, list[dict]]]  # (article_id the rows belong to, rows by table)
+
+
 def iter_extracted(articles: Iterable[dict], model_name: str | None = None) -> Iterator[tuple[dict, dict[str, list[dict]]]]:
-    """(article, rows by table) for each original article, parsed in batches."""
+    """(article, rows by table) for each article, parsed in batches."""
     nlp = load_model(model_name or settings().spacy_model)
     lex = lexicon()
-    originals = [a for a in articles if a.get("duplicate_of") is None]
-    for article, doc in zip(originals, parse_texts(nlp, (text_for_parser(a["text"]) for a in originals))):
+    articles = list(articles)
+    for article, doc in zip(articles, parse_texts(nlp, (text_for_parser(a["text"]) for a in articles))):
         yield article, extract_article(doc, article, lex)
 
 
-def extract_tables(articles: list[dict], model_name: str | None = None,
-                   progress: Callable[[int, int], None] | None = None) -> dict[str, list[dict]]:
-    """All extraction rows for the articles; an exact copy reuses its original's rows under its own ids.
+def content_key(article: dict) -> str:
+    """Articles with the same key have the same text: one extraction serves them all."""
+    return article.get("content_hash") or stable_id(article["text"])
 
-    `progress(done, total)` is called after each original article.
+
+def extract_tables(articles: list[dict], model_name: str | None = None,
+                   progress: Callable[[int, int], None] | None = None,
+                   prior: dict[str, Extraction] | None = None) -> dict[str, list[dict]]:
+    """All extraction rows for the articles. An exact copy (the same text as another article of the batch,
+    or as an earlier article whose rows `prior` holds by content key) reuses those rows under its own ids;
+    near copies are extracted like any article (their offsets differ).
+
+    `progress(done, total)` is called after each article extracted.
     """
-    total = sum(1 for a in articles if a.get("duplicate_of") is None)
-    by_article: dict[str, dict[str, list[dict]]] = {}
-    for done, (article, rows) in enumerate(iter_extracted(articles, model_name), start=1):
-        by_article[article["article_id"]] = rows
+    prior = prior or {}
+    sources: dict[str, dict] = {}
+    for article in sorted(articles, key=lambda a: a.get("duplicate_of") is not None):  # originals first
+        if content_key(article) not in prior:
+            sources.setdefault(content_key(article), article)
+    extracted = dict(prior)
+    for done, (article, rows) in enumerate(iter_extracted(sources.values(), model_name), start=1):
+        extracted[content_key(article)] = (article["article_id"], rows)
         if progress is not None:
-            progress(done, total)
-    tables = reuse_for_copies(articles, by_article)
+            progress(done, len(sources))
+    tables: dict[str, list[dict]] = {name: [] for name in EXTRACTED_TABLES}
+    for article in articles:
+        owner, rows = extracted[content_key(article)]
+        rows = rows if owner == article["article_id"] else _copy_rows(rows, article["article_id"])
+        for name in EXTRACTED_TABLES:
+            tables[name].extend(rows.get(name, []))
     resolve_lost_letters(tables)
     return tables
 
 
-def reuse_for_copies(articles: list[dict], by_article: dict[str, dict[str, list[dict]]]) -> dict[str, list[dict]]:
-    """Rows for every article in order: originals' own, copies' re-keyed from their original."""
-    tables: dict[str, list[dict]] = {name: [] for name in EXTRACT_TABLES}
-    for article in articles:
-        original = article.get("duplicate_of")
-        rows = by_article.get(article["article_id"]) if original is None else _copy_rows(by_article.get(original), article["article_id"])
-        for name in EXTRACT_TABLES:
-            tables[name].extend((rows or {}).get(name, []))
-    return tables
-
-
-def _copy_rows(rows: dict[str, list[dict]] | None, article_id: str) -> dict[str, list[dict]]:
+def _copy_rows(rows: dict[str, list[dict]], article_id: str) -> dict[str, list[dict]]:
     """The original's extraction re-keyed to the copy: same offsets (same text), new ids."""
-    if rows is None:
-        return {}
     out = {}
     for name, table in rows.items():
         copied = []

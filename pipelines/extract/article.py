@@ -1,23 +1,21 @@
 """One article through every extractor: participants, quotes, events and their links."""
 from __future__ import annotations
 
-import re
-
 from spacy.tokens import Doc
 
-from pipelines.extract.dates import dateline_date, local_publication_date
 from pipelines.extract.events import event_rows, extract_events
 from pipelines.extract.lexicon import Lexicon
 from pipelines.extract.mentions import LOST_LETTER
 from pipelines.extract.participants import extract_participants, participant_rows
 from pipelines.extract.quotes import extract_quotes, quote_rows
-
-_LOST_LETTER = re.compile(r"(?<=[^\W\d_])\?(?=[^\W\d_])")
+from pipelines.ingest.clean import LOST_CHAR
+from pipelines.ingest.dateline import dateline_date
+from pipelines.ingest.published import local_publication_date
 
 
 def text_for_parser(text: str) -> str:
     """The article text with letters lost to `?` replaced by a letter, same length, so offsets hold."""
-    return _LOST_LETTER.sub(LOST_LETTER, text)
+    return LOST_CHAR.sub(LOST_LETTER, text)
 
 
 def extract_article(doc: Doc, article: dict, lex: Lexicon) -> dict[str, list[dict]]:

@@ -4,17 +4,16 @@ from __future__ import annotations
 import calendar
 import re
 from dataclasses import dataclass
-from datetime import date, datetime, timedelta, timezone
+from datetime import date, timedelta
 
-MONTHS = {m.lower(): i for i, m in enumerate(calendar.month_name) if m}
-MONTHS.update({m.lower(): i for i, m in enumerate(calendar.month_abbr) if m})
-MONTHS["sept"] = 9
+from pipelines.ingest.dateline import MONTHS
+
 WEEKDAYS = {d.lower(): i for i, d in enumerate(calendar.day_name)}
 _MONTH = r"(?:January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\.?"
 _DAY = r"\d{1,2}(?:st|nd|rd|th)?"
 _WEEKDAY = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
 PATTERNS = [
-    ("iso", rf"\b\d{{4}}-\d{{2}}-\d{{2}}\b"),
+    ("iso", r"\b\d{4}-\d{2}-\d{2}\b"),
     ("mdy", rf"\b{_MONTH}\s+{_DAY},?\s+\d{{4}}\b"),
     ("dmy", rf"\b{_DAY}\s+{_MONTH},?\s+\d{{4}}\b"),
     ("md", rf"\b{_MONTH}\s+{_DAY}\b(?!,?\s+\d{{4}})"),
@@ -53,41 +52,6 @@ def find_dates(text: str, start: int = 0, end: int | None = None) -> list[DateEx
     for m in _REGEX.finditer(text, start, len(text) if end is None else end):
         out.append(DateExpr(m.start(), m.end(), m.group(0), m.lastgroup))
     return out
-
-
-def local_publication_date(published_at: datetime | None, published_tz: str | None) -> date | None:
-    """The publication day in the publication's own time zone."""
-    if published_at is None:
-        return None
-    if published_at.tzinfo is None:
-        published_at = published_at.replace(tzinfo=timezone.utc)
-    if published_tz and (m := re.fullmatch(r"([+-])(\d{2}):(\d{2})", published_tz)):
-        sign = 1 if m.group(1) == "+" else -1
-        offset = timedelta(hours=int(m.group(2)), minutes=int(m.group(3))) * sign
-        return published_at.astimezone(timezone(offset)).date()
-    return published_at.date()
-
-
-# "Pyongyang, October 25 (KCNA) --", "BEIJING --": the place and, if given, the day the report was filed
-DATELINE = re.compile(r"(?m)^(?P<place>[A-Z][A-Za-z.' /]{1,40}?)(?:,\s+(?P<month>[A-Z][a-z]{2,8})\.?\s+(?P<day>\d{1,2}))?"
-                      r"(?:\s+\([A-Za-z .]+\))?\s*(?:--|[-–—])\s")
-DATELINE_LAG = timedelta(days=3)  # a dateline may be a day or two older than the publication time
-
-
-def dateline_date(text: str, pub: date | None) -> date | None:
-    """The local date of a dateline at the head of the body ("Pyongyang, October 25 (KCNA) --"), in the
-    publication's year, when it falls within a few days before publication."""
-    m = DATELINE.search(text, 0, min(len(text), 600))
-    if m is None or pub is None or not m.group("month") or m.group("month").lower() not in MONTHS:
-        return None
-    for year in (pub.year, pub.year - 1):
-        try:
-            day = date(year, MONTHS[m.group("month").lower()], int(m.group("day")))
-        except ValueError:
-            return None
-        if timedelta(0) <= pub - day <= DATELINE_LAG:
-            return day
-    return None
 
 
 def resolve(expr: DateExpr, pub: date | None, future: bool = False) -> Resolved:

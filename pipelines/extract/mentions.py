@@ -10,7 +10,7 @@ from functools import cache
 
 from spacy.tokens import Doc, Span, Token
 
-from pipelines.extract.dates import DATELINE
+from pipelines.ingest.dateline import DATELINE
 from pipelines.extract.lexicon import Lexicon, fold
 
 PRONOUNS = {"he": "m", "him": "m", "his": "m", "she": "f", "her": "f", "hers": "f"}

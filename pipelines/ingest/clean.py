@@ -7,10 +7,11 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from datetime import datetime, timezone
+from datetime import datetime
 
-from dateutil import parser as dateparser
-
+from pipelines.ingest.decode import repair_text
+from pipelines.ingest.dateline import Dateline, find_dateline
+from pipelines.ingest.published import parse_published
 from pipelines.ingest.records import RawArticle
 
 # "[Asia Economy Reporter Yoo In-ho]" -> source hint "Asia Economy", byline "Yoo In-ho"
@@ -21,8 +22,23 @@ _BRACKET_BYLINE = re.compile(
 _BY_LINE = re.compile(r"^\s*By\s+(?P<name>[A-Z][^\n]{1,80}?)\s*$")
 # "Xinhua | Updated: 2017-09-15 17:52"
 _UPDATED_LINE = re.compile(r"^\s*(?P<source>[^|\n]{2,60}?)\s*\|\s*(?:Updated|Published)\s*:?\s*(?P<date>[^\n]*)$")
+# Page furniture a page leaves inside the article body, as a whole line: ads, sign-up and share prompts,
+# media placeholders, separators
+FURNITURE = re.compile(
+    r"^(?:advertisement(?: -)?(?: continue reading(?: the main story| below))?|skip (?:ad|advertisement)|"
+    r"story continues below(?: advertisement)?|continue reading(?: the main story)?|read more:?|"
+    r"share (?:this|on \w+)(?: article| story)?|(?:also )?read(?: also)?:.{0,120}|click here to .{0,80}|"
+    r"(?:accept|reject) (?:all )?cookies|sign up for .{0,80}newsletter.{0,40}|newsletter sign up\b.*|"
+    r"sign up for .{0,300}(?:please verify you.re not a robot|subscribe).*|"
+    r"(?:image|photo) (?:copyright|source)\b.{0,80}|photo|video|image|scroll down for video|"
+    r"chat with us in facebook messenger\b.*|we pay for your stories!.*|"
+    r"keep up with this story and more by subscribing now|npr transcripts are created on a rush deadline\b.*|"
+    r"sign up for breaking news emails\b.*|for more .{1,40} coverage: https?://.*|"
+    r"[_=*~-]{3,})$",
+    re.IGNORECASE)
 _COPYRIGHT = re.compile(r"^\s*(?:©|\(c\)|copyright\b)|all rights reserved", re.IGNORECASE)
 _SITE_IN_COPYRIGHT = re.compile(r"(?:www\.)?([a-z0-9-]+(?:\.[a-z0-9-]+)+)", re.IGNORECASE)
+LOST_CHAR = re.compile(r"(?<=[^\W\d_])\?(?=[^\W\d_])")  # "Ant?nio": a letter the encoding lost
 _BYLINE_LINES = 3  # a byline stands in one of the first lines of the body, after any subtitle
 _SPACES = re.compile(r"[ \t\u00a0\u2000-\u200a\u202f\u205f\u3000]+")
 # Words run together where a page set a name in bold ("ComradeKim Jong Unand"): a title glued to the
@@ -30,7 +46,7 @@ _SPACES = re.compile(r"[ \t\u00a0\u2000-\u200a\u202f\u205f\u3000]+")
 _GLUED_TITLE = re.compile(r"\b(Comrades?|President|Chairman|Secretary|Marshal|Generalissimos?|General|Premier|Leader|"
                           r"Minister|HE|Mr|Mrs|Ms|Dr)(?=[A-Z][a-z])")
 _GLUED_AND = re.compile(r"(?<=[a-z])and(?=[A-Z][a-z])")  # "Kim Il SungandKim Jong Il"
-_CAMEL = re.compile(r"\b([A-Z][a-z]{2,})([A-Z][a-z]{2,})\b")  # "DailyZhang" when "Daily" and "Zhang" stand alone
+_CAMEL = re.compile(r"\b([A-Z][a-z]{2,}|[a-z]{2,})([A-Z][a-z]{2,})\b")  # "DailyZhang", "toKim"
 _NAME_WORD = re.compile(r"(?<=[a-z] )[A-Z][a-z]+\b")
 _NAME_PAIR = re.compile(r"\b(?=([A-Z][a-z]+) ([A-Z][a-z]*)\b(?![a-z]))")
 _NAME_BEFORE = re.compile(r"\b[A-Z][a-z]+ $")
@@ -50,14 +66,17 @@ class CleanArticle:
     source_hint: str | None
     published_at: datetime | None
     published_tz: str | None
-    language: str
+    language: str | None
     site_domain: str | None
+    fetched_at: datetime | None
+    dateline: Dateline | None
+    lost_chars: list[int]
 
 
 def clean_article(raw: RawArticle) -> CleanArticle:
     """Turn a raw record into the cleaned text and metadata the tables hold."""
-    lines = [_SPACES.sub(" ", line).strip() for line in raw.body.replace("\r\n", "\n").split("\n")]
-    title = _SPACES.sub(" ", (raw.title or "")).strip()
+    lines = [_SPACES.sub(" ", line).strip() for line in repair_text(raw.body).replace("\r\n", "\n").split("\n")]
+    title = _SPACES.sub(" ", repair_text(raw.title or "")).strip()
     lines = _drop_leading_blank(lines)
     if not title and lines:
         title, lines = lines[0], _drop_leading_blank(lines[1:])
@@ -81,6 +100,8 @@ def clean_article(raw: RawArticle) -> CleanArticle:
     site_domain = None
     kept = []
     for line in lines:
+        if FURNITURE.match(line):
+            continue
         if _COPYRIGHT.search(line):
             if site := _SITE_IN_COPYRIGHT.search(line.split("©")[-1]):
                 site_domain = site_domain or site.group(1).lower()
@@ -100,19 +121,26 @@ def clean_article(raw: RawArticle) -> CleanArticle:
         source_hint=_str_or_none(source_hint),
         published_at=published_at,
         published_tz=published_tz,
-        language=_str_or_none(raw.meta.get("language")) or "en",
+        language=_str_or_none(raw.meta.get("language")),
         site_domain=site_domain,
+        fetched_at=parse_published(raw.meta.get("fetched_at"))[0],
+        dateline=find_dateline(text, len(title) + 2),
+        lost_chars=[m.start() for m in LOST_CHAR.finditer(text)],
     )
 
 
 def unglue_words(text: str) -> str:
     """Put back the space lost between a title and a name ("ComradeKim"), between two words that also
-    stand alone in the text ("China DailyZhang Yuanxun"), and between a name and the word after it
+    stand alone in the text ("China DailyZhang Yuanxun"), between a lower-case word and a capitalized
+    one that stands alone ("wishedKim"), and between a name and the word after it
     ("Kim Jong Unreceived") when the name also stands alone elsewhere in the text ("Jong Un")."""
     text = _GLUED_AND.sub(" and ", _GLUED_TITLE.sub(r"\1 ", text))
     words = set(re.findall(r"\b[A-Z][a-z]+\b", text))
-    text = _CAMEL.sub(lambda m: f"{m.group(1)} {m.group(2)}" if {m.group(1), m.group(2)} <= words else m.group(0),
-                      text)
+
+    def split_camel(m: re.Match) -> str:
+        first_stands = m.group(1).islower() or m.group(1) in words
+        return f"{m.group(1)} {m.group(2)}" if first_stands and m.group(2) in words else m.group(0)
+    text = _CAMEL.sub(split_camel, text)
 
     # "Jong Un" standing alone somewhere: (previous word, word) pairs of capitalized words
     pairs = {(m.group(1), m.group(2)) for m in _NAME_PAIR.finditer(text)}
@@ -133,23 +161,6 @@ def _strip_byline(line: str) -> tuple[str, str | None, str | None]:
     if m := _BY_LINE.match(line):
         return "", None, m.group("name")
     return line, None, None
-
-
-def parse_published(value: object) -> tuple[datetime | None, str | None]:
-    """ISO or common date strings to (UTC datetime, "+HH:MM" offset as given); a date with no zone is UTC."""
-    if value in (None, ""):
-        return None, None
-    try:
-        when = dateparser.parse(str(value))
-    except (ValueError, OverflowError):
-        return None, None
-    if when.tzinfo is None:
-        return when.replace(tzinfo=timezone.utc), None
-    offset = when.utcoffset()
-    minutes = int(offset.total_seconds() // 60)
-    sign = "+" if minutes >= 0 else "-"
-    tz = f"{sign}{abs(minutes) // 60:02d}:{abs(minutes) % 60:02d}"
-    return when.astimezone(timezone.utc), tz
 
 
 def _drop_leading_blank(lines: list[str]) -> list[str]:

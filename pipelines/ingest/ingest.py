@@ -1,17 +1,22 @@
-"""Reading, cleaning, identifying and de-duplicating a set of input files."""
+"""Input files to `articles` and `rejects` rows: reading, cleaning, language, ids, fingerprints."""
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
-from datetime import date, datetime, timezone
+from datetime import date
 from pathlib import Path
 
 from pipelines.ids import stable_id
-from pipelines.ingest.clean import CleanArticle, clean_article
+from pipelines.ingest.clean import clean_article
+from pipelines.ingest.dateline import dateline_date
+from pipelines.ingest.duplicates import DuplicateFinder, signature
+from pipelines.ingest.language import MIN_CONFIDENCE, detect_language
+from pipelines.ingest.published import local_publication_date
 from pipelines.ingest.readers import iter_input_files, read_file
 from pipelines.ingest.records import RawArticle, Reject
 
-_NEVER = datetime.max.replace(tzinfo=timezone.utc)
+LANGUAGE = "en"  # the extractors read English; other languages are rejected as `not_english`
+FINGERPRINT_COLUMNS = ("article_id", "source_uri", "published_at", "content_hash", "duplicate_of")
 
 
 @dataclass
@@ -27,38 +32,44 @@ class Ingested:
         return [a for a in self.articles if a["duplicate_of"] is None]
 
 
-def ingest_paths(
-    paths: Iterable[Path],
-    ingest_date: date,
-    max_bytes: int,
-    known_hashes: dict[str, dict] | None = None,
-) -> Ingested:
-    """Read every article file under the paths.
-
-    `known_hashes` maps the content hash of articles already in the lake to their
-    row, so a copy of an earlier article is marked as its duplicate.
-    """
+def ingest_paths(paths: Iterable[Path], ingest_date: date, max_bytes: int) -> Ingested:
+    """Every article file under the paths, in memory, copies marked among themselves (`newsetl extract`)."""
     out = Ingested()
-    for path, source_uri in iter_input_files([Path(p) for p in paths]):
-        out.files.append(source_uri)
-        for item in read_file(path, source_uri, max_bytes):
-            if isinstance(item, Reject):
-                out.rejects.append(item.row())
-                continue
-            row = _article_row(item, ingest_date)
-            if isinstance(row, Reject):
-                out.rejects.append(row.row())
-            else:
-                out.articles.append(row)
-    _mark_duplicates(out.articles, known_hashes or {})
+    files = list(iter_input_files([Path(p) for p in paths]))
+    out.files = [uri for _, uri in files]
+    for table, row in read_records(files, ingest_date, max_bytes):
+        getattr(out, table).append(row)
+    originals = DuplicateFinder().assign(fingerprint(row) for row in out.articles)
+    for row in out.articles:
+        row["duplicate_of"] = originals.get(row["article_id"])
     return out
 
 
-def _article_row(raw: RawArticle, ingest_date: date) -> dict | Reject:
-    clean: CleanArticle = clean_article(raw)
+def read_records(files: Iterable[tuple[Path, str]], ingest_date: date, max_bytes: int) -> Iterator[tuple[str, dict]]:
+    """("articles", row) or ("rejects", row) for every record of the files, in order; `duplicate_of` is
+    left for the caller, who knows which earlier articles to compare with."""
+    for path, source_uri in files:
+        for item in read_file(path, source_uri, max_bytes):
+            if isinstance(item, RawArticle):
+                item = article_row(item, ingest_date)
+            if isinstance(item, Reject):
+                yield "rejects", {**item.row(), "ingest_date": ingest_date}
+            else:
+                yield "articles", item
+
+
+def article_row(raw: RawArticle, ingest_date: date) -> dict | Reject:
+    """The `articles` row of a raw record, or why it cannot be one."""
+    clean = clean_article(raw)
     if len(clean.text) <= clean.body_start:
-        return Reject(raw.source_uri, "no_text", "nothing is left of the article once bylines and copyright lines are removed")
-    content_hash = stable_id(clean.text)
+        return Reject(raw.source_uri, "no_text", "nothing is left of the article once bylines, copyright lines and page furniture are removed")
+    found, probability = detect_language(clean.text)
+    language = found or clean.language or LANGUAGE
+    if language != LANGUAGE and (probability >= MIN_CONFIDENCE or found is None):
+        how = f"detected with probability {probability:.2f}" if found else "as its metadata says"
+        return Reject(raw.source_uri, "not_english", f"the article is in language '{language}' ({how}); "
+                      "the extractors read English")
+    pub = local_publication_date(clean.published_at, clean.published_tz)
     return {
         "article_id": stable_id(clean.source_uri, clean.text),
         "source_uri": clean.source_uri,
@@ -68,24 +79,21 @@ def _article_row(raw: RawArticle, ingest_date: date) -> dict | Reject:
         "byline": clean.byline,
         "published_at": clean.published_at,
         "published_tz": clean.published_tz,
-        "language": clean.language,
+        "language": LANGUAGE,
         "text": clean.text,
         "ingest_date": ingest_date,
         "duplicate_of": None,
         "source_hint": clean.source_hint,
-        "content_hash": content_hash,
+        "content_hash": stable_id(clean.text),
+        "fetched_at": clean.fetched_at,
+        "dateline_place": clean.dateline.place if clean.dateline else None,
+        "dateline_date": dateline_date(clean.text, pub, clean.body_start),
+        "lost_chars": clean.lost_chars,
         "_site_domain": clean.site_domain,
     }
 
 
-def _mark_duplicates(articles: list[dict], known: dict[str, dict]) -> None:
-    """Exact copies (same cleaned text) point to the earliest by `published_at`, then `source_uri`."""
-    by_hash: dict[str, list[dict]] = {}
-    for row in articles:
-        by_hash.setdefault(row["content_hash"], []).append(row)
-    for content_hash, rows in by_hash.items():
-        candidates = rows + ([known[content_hash]] if content_hash in known else [])
-        original = min(candidates, key=lambda r: (r["published_at"] or _NEVER, r["source_uri"]))
-        for row in rows:
-            if row is not original and row["article_id"] != original["article_id"]:
-                row["duplicate_of"] = original["article_id"]
+def fingerprint(row: dict) -> dict:
+    """What duplicate detection keeps of an article: its keys, text hash and body signature."""
+    body = row["text"][len(row["title"] or "") + 2:]
+    return {**{k: row.get(k) for k in FINGERPRINT_COLUMNS}, "minhash": signature(body)}

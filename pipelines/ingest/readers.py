@@ -1,7 +1,9 @@
 """One reader per input format: files to RawArticle records or Rejects.
 
-Formats (docs/CONTRACT.md): `*.txt` (first non-empty line is the title, optional
-`NAME.meta.json` sidecar), `*.json` (one article object), `*.jsonl` (one per line).
+Formats (docs/CONTRACT.md): `*.txt` (first non-empty line is the title), `*.html`
+and `*.htm` (a saved web page), each with an optional `NAME.meta.json` sidecar;
+`*.json` (one article object), `*.jsonl` (one per line); `*.warc`, `*.warc.gz`
+(every HTML response record).
 """
 from __future__ import annotations
 
@@ -10,12 +12,15 @@ import os
 from collections.abc import Iterator
 from pathlib import Path
 
-from pipelines.ingest.decode import DecodeError, decode_bytes, repair_text
+from pipelines.ingest.decode import DecodeError, decode_bytes, is_binary
+from pipelines.ingest.html import read_html
 from pipelines.ingest.records import RawArticle, Reject
+from pipelines.ingest.warc import is_warc, read_warc
 
-META_KEYS = ("url", "source", "published_at", "title", "byline", "language")
+META_KEYS = ("url", "source", "published_at", "title", "byline", "language", "fetched_at")
 SIDECAR_SUFFIX = ".meta.json"
-ARTICLE_SUFFIXES = (".txt", ".json", ".jsonl")
+HTML_SUFFIXES = (".html", ".htm")
+ARTICLE_SUFFIXES = (".txt", ".json", ".jsonl", *HTML_SUFFIXES)
 IGNORED_NAMES = ("README", "readme")
 
 
@@ -39,6 +44,9 @@ def iter_input_files(paths: list[Path]) -> Iterator[tuple[Path, str]]:
 def read_file(path: Path, source_uri: str, max_bytes: int) -> Iterator[RawArticle | Reject]:
     """Read one input file; never raises for bad content, yields Rejects instead."""
     suffix = path.suffix.lower()
+    if is_warc(path):
+        yield from read_warc(path, source_uri, max_bytes)
+        return
     if suffix not in ARTICLE_SUFFIXES:
         yield Reject(source_uri, "unsupported_format", f"{path.name}: file type {suffix or '(none)'} is not an article format")
         return
@@ -53,6 +61,9 @@ def read_file(path: Path, source_uri: str, max_bytes: int) -> Iterator[RawArticl
         return
     if not data.strip():
         yield Reject(source_uri, "empty", f"{path.name}: the file is empty")
+        return
+    if suffix in HTML_SUFFIXES:
+        yield _read_page(path, source_uri, data)
         return
     try:
         text = decode_bytes(data)
@@ -86,6 +97,15 @@ def _read_txt(path: Path, source_uri: str, text: str) -> RawArticle | Reject:
     return RawArticle(source_uri, title, body, meta)
 
 
+def _read_page(path: Path, source_uri: str, data: bytes) -> RawArticle | Reject:
+    if is_binary(data):
+        return Reject(source_uri, "binary", f"{path.name}: the file holds binary data, not a web page")
+    meta, problem = _read_sidecar(path)
+    if problem:
+        return Reject(source_uri, "bad_json", problem)
+    return read_html(data, source_uri, path.name, meta)
+
+
 def _read_sidecar(path: Path) -> tuple[dict, str | None]:
     sidecar = path.with_name(path.stem + SIDECAR_SUFFIX)
     if not sidecar.exists():
@@ -115,8 +135,7 @@ def _from_object(obj: object, source_uri: str, where: str) -> RawArticle | Rejec
         return Reject(source_uri, "no_text", f"{where}: no 'text' or 'body' string")
     meta = {k: obj[k] for k in META_KEYS if obj.get(k) is not None}
     title = meta.pop("title", None)
-    title = repair_text(str(title)).strip() if title else None
-    return RawArticle(source_uri, title or None, repair_text(body), meta)
+    return RawArticle(source_uri, str(title).strip() if title else None, body, meta)
 
 
 def _read_jsonl(text: str, source_uri: str, name: str) -> Iterator[RawArticle | Reject]:

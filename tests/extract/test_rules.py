@@ -192,7 +192,7 @@ def test_possessives_bare_titles_and_plural_groups_resolve_to_participants():
 
 
 def test_a_dateline_gives_the_reports_local_day_and_a_mission_acts_for_its_state():
-    from pipelines.extract.dates import dateline_date
+    from pipelines.ingest.dateline import dateline_date
 
     assert dateline_date("Rejection\n\nPyongyang, November 5 (KCNA) -- The talks ended.", date(2024, 11, 6)) == \
         date(2024, 11, 5)
