@@ -9,14 +9,13 @@ from pathlib import Path
 from pipelines.ids import stable_id
 from pipelines.ingest.clean import clean_article
 from pipelines.ingest.dateline import dateline_date
-from pipelines.ingest.duplicates import DuplicateFinder, signature
+from pipelines.ingest.duplicates import DuplicateFinder, Fingerprint, signature
 from pipelines.ingest.language import MIN_CONFIDENCE, detect_language
 from pipelines.ingest.published import local_publication_date
 from pipelines.ingest.readers import iter_input_files, read_file
 from pipelines.ingest.records import RawArticle, Reject
 
 LANGUAGE = "en"  # the extractors read English; other languages are rejected as `not_english`
-FINGERPRINT_COLUMNS = ("article_id", "source_uri", "published_at", "content_hash", "duplicate_of")
 
 
 @dataclass
@@ -93,7 +92,8 @@ def article_row(raw: RawArticle, ingest_date: date) -> dict | Reject:
     }
 
 
-def fingerprint(row: dict) -> dict:
+def fingerprint(row: dict) -> Fingerprint:
     """What duplicate detection keeps of an article: its keys, text hash and body signature."""
     body = row["text"][len(row["title"] or "") + 2:]
-    return {**{k: row.get(k) for k in FINGERPRINT_COLUMNS}, "minhash": signature(body)}
+    return Fingerprint(row["article_id"], row["source_uri"], row["published_at"], row["content_hash"],
+                       signature(body), row.get("duplicate_of"))

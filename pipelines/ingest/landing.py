@@ -9,9 +9,12 @@ manifest and fingerprints, so it reads the same files again and never marks its
 articles as duplicates of themselves.
 
 Articles are written in batches to a temporary Parquet file as they are read;
-once every fingerprint is known, duplicates are decided against the whole lake
-(`duplicates.DuplicateFinder`) and the partition is written with `duplicate_of`
-set, then renamed into place. Memory holds fingerprints, never a day of text.
+once every fingerprint is known, records another day already holds are dropped,
+duplicates are decided (`duplicates.DuplicateFinder`: exact copies against the
+whole lake, near copies against the days within `NEAR_DAYS`), and the partition
+is written with `duplicate_of` set, then renamed into place. Memory holds the
+day's fingerprints (a few hundred bytes per article) and the window's, never a
+day of text; the lake is read through filters, never whole.
 """
 from __future__ import annotations
 
@@ -20,20 +23,22 @@ import os
 from collections import Counter
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
-from datetime import date, datetime, timezone
+from datetime import date, datetime, timedelta, timezone
 from pathlib import Path
 
 import pyarrow as pa
+import pyarrow.compute as pc
 import pyarrow.dataset as ds
 import pyarrow.parquet as pq
 
-from pipelines.ingest.duplicates import DuplicateFinder
+from pipelines.ingest.duplicates import DuplicateFinder, Fingerprint
 from pipelines.ingest.ingest import fingerprint, read_records
 from pipelines.ingest.readers import SIDECAR_SUFFIX, iter_input_files
 from pipelines.lake import PART_FILE, partition_dir, read_table, write_atomic
 from pipelines.tables import ARTICLES, to_table
 
 BATCH_ROWS = 500
+NEAR_DAYS = 30  # near copies are looked for among the articles of this many ingest days either side
 PREVIEW_ROWS = 5
 MANIFEST_FILE, FINGERPRINTS_FILE = "files.parquet", "fingerprints.parquet"
 MANIFEST = pa.schema([
@@ -51,8 +56,9 @@ FINGERPRINTS = pa.schema([
     ("published_at", pa.timestamp("us", tz="UTC")),
     ("content_hash", pa.string()),
     ("duplicate_of", pa.string()),
-    ("minhash", pa.list_(pa.uint32())),
+    ("minhash", pa.binary()),
 ])
+_KEYS = ["article_id", "source_uri", "published_at", "content_hash", "duplicate_of"]
 _LAKE_ARTICLES = pa.schema([f for f in ARTICLES if f.name != "ingest_date"])
 
 
@@ -80,11 +86,64 @@ def source_file(source_uri: str) -> str:
 
 
 def ingest_day(landing: Path | None, lake: Path, manifests: Path, day: date, max_bytes: int,
-               fetch_rejects: Iterable[dict] = ()) -> DayIngest:
+               fetch_rejects: Iterable[dict] = (), near_days: int = NEAR_DAYS) -> DayIngest:
     """Ingest the landing folder's new and changed files (and the day's fetch failures) into `day`."""
-    earlier_files = _read_bookkeeping(manifests, MANIFEST_FILE, day, ["path", "stat", "sha256"])
-    latest = {row["path"]: row for row in earlier_files}
-    files, records, summary = [], {}, DayIngest()
+    summary = DayIngest()
+    files, records = _files_to_read(landing, manifests, day, summary)
+    rejects: list[dict] = []
+    for row in fetch_rejects:
+        records.setdefault(row["source_uri"], _record(row["source_uri"], None, None))
+        rejects.append({**row, "ingest_date": day})
+        records[row["source_uri"]]["rejects"] += 1
+
+    target = partition_dir(lake, "articles", day) / PART_FILE
+    staging = target.with_name(f".{PART_FILE}.staging")
+    staging.parent.mkdir(parents=True, exist_ok=True)
+    prints: list[Fingerprint] = []
+    with pq.ParquetWriter(staging, _LAKE_ARTICLES, compression="zstd") as writer:
+        for batch in _batches(_counted(read_records(files, day, max_bytes), records, rejects), BATCH_ROWS):
+            prints.extend(fingerprint(row) for row in batch)
+            writer.write_table(to_table("articles", batch).drop_columns(["ingest_date"]))
+            summary.preview.extend(batch[:PREVIEW_ROWS - len(summary.preview)])
+
+    # records another day already holds (unchanged lines of a changed JSONL file) are not added again
+    known = _in_lake(lake, "articles", day, "article_id", [p.article_id for p in prints])
+    known_rejects = _in_lake(lake, "rejects", day, "source_uri", [r["source_uri"] for r in rejects])
+    for uri in [p.source_uri for p in prints if p.article_id in known]:
+        records[source_file(uri)]["articles"] -= 1
+        records[source_file(uri)]["known"] += 1
+    for uri in [r["source_uri"] for r in rejects if r["source_uri"] in known_rejects]:
+        records[source_file(uri)]["rejects"] -= 1
+        records[source_file(uri)]["known"] += 1
+    prints = [p for p in prints if p.article_id not in known]
+    rejects = [r for r in rejects if r["source_uri"] not in known_rejects]
+
+    earlier = _earlier_fingerprints(lake, manifests, day, {p.content_hash for p in prints}, near_days)
+    originals = DuplicateFinder(earlier).assign(prints)
+    _write_final(staging, target, originals, known)
+    write_atomic(to_table("rejects", rejects).drop_columns(["ingest_date"]),
+                 partition_dir(lake, "rejects", day) / PART_FILE)
+    folder = manifest_dir(manifests, day)
+    write_atomic(pa.Table.from_pylist([_fingerprint_row(p) for p in prints], schema=FINGERPRINTS),
+                 folder / FINGERPRINTS_FILE)
+    seen_at = datetime.now(timezone.utc)
+    write_atomic(pa.Table.from_pylist([{**r, "seen_at": seen_at} for r in records.values()], schema=MANIFEST),
+                 folder / MANIFEST_FILE)
+    summary.articles, summary.duplicates, summary.rejects = len(prints), len(originals), len(rejects)
+    summary.known = len(known) + len(known_rejects)
+    summary.reasons = Counter(r["reason"] for r in rejects)
+    return summary
+
+
+def _record(path: str, stat: str | None, digest: str | None) -> dict:
+    return {"path": path, "stat": stat, "sha256": digest, "articles": 0, "rejects": 0, "known": 0}
+
+
+def _files_to_read(landing: Path | None, manifests: Path, day: date,
+                   summary: DayIngest) -> tuple[list[tuple[Path, str]], dict[str, dict]]:
+    """Landing files no other day's manifest holds unchanged, and an empty manifest record for each."""
+    latest = {row["path"]: row for row in _read_bookkeeping(manifests, MANIFEST_FILE, day, ["path", "stat", "sha256"])}
+    files, records = [], {}
     for path, source_uri in iter_input_files([landing]) if landing and landing.is_dir() else ():
         stat = _stat(path)
         prev = latest.get(source_uri)
@@ -96,59 +155,18 @@ def ingest_day(landing: Path | None, lake: Path, manifests: Path, day: date, max
             summary.files_unchanged += 1
             continue
         files.append((path, source_uri))
-        records[source_uri] = {"path": source_uri, "stat": stat, "sha256": digest, "articles": 0, "rejects": 0,
-                               "known": 0}
+        records[source_uri] = _record(source_uri, stat, digest)
     summary.files_read = len(files)
-
-    known_ids = set(read_table(lake, "articles", exclude_day=day, columns=["article_id"])["article_id"].to_pylist())
-    known_rejects = set(read_table(lake, "rejects", exclude_day=day, columns=["source_uri"])["source_uri"].to_pylist())
-    rejects: list[dict] = []
-    for row in fetch_rejects:
-        records.setdefault(row["source_uri"], {"path": row["source_uri"], "stat": None, "sha256": None,
-                                               "articles": 0, "rejects": 0, "known": 0})
-        rejects.append({**row, "ingest_date": day})
-        records[row["source_uri"]]["rejects"] += 1
-
-    target = partition_dir(lake, "articles", day) / PART_FILE
-    staging = target.with_name(f".{PART_FILE}.staging")
-    staging.parent.mkdir(parents=True, exist_ok=True)
-    prints: list[dict] = []
-    with pq.ParquetWriter(staging, _LAKE_ARTICLES, compression="zstd") as writer:
-        for batch in _batches(_new_records(read_records(files, day, max_bytes), known_ids, known_rejects,
-                                           records, rejects, summary), BATCH_ROWS):
-            prints.extend(fingerprint(row) for row in batch)
-            writer.write_table(to_table("articles", batch).drop_columns(["ingest_date"]))
-            summary.preview.extend(batch[:PREVIEW_ROWS - len(summary.preview)])
-
-    originals = DuplicateFinder(_earlier_fingerprints(lake, manifests, day)).assign(prints)
-    _write_with_duplicates(staging, target, originals)
-    write_atomic(to_table("rejects", rejects).drop_columns(["ingest_date"]),
-                 partition_dir(lake, "rejects", day) / PART_FILE)
-    for row in prints:
-        row["duplicate_of"] = originals.get(row["article_id"])
-    folder = manifest_dir(manifests, day)
-    write_atomic(pa.Table.from_pylist(prints, schema=FINGERPRINTS), folder / FINGERPRINTS_FILE)
-    seen_at = datetime.now(timezone.utc)
-    write_atomic(pa.Table.from_pylist([{**r, "seen_at": seen_at} for r in records.values()], schema=MANIFEST),
-                 folder / MANIFEST_FILE)
-    summary.articles, summary.duplicates, summary.rejects = len(prints), len(originals), len(rejects)
-    summary.reasons = Counter(r["reason"] for r in rejects)
-    return summary
+    return files, records
 
 
-def _new_records(records: Iterator[tuple[str, dict]], known_ids: set, known_rejects: set, files: dict,
-                 rejects: list[dict], summary: DayIngest) -> Iterator[dict]:
-    """Article rows no other day holds; rejects go to `rejects`; every record is counted for its file."""
+def _counted(records: Iterator[tuple[str, dict]], files: dict[str, dict], rejects: list[dict]) -> Iterator[dict]:
+    """Article rows, counted for their file; rejects go to `rejects`."""
     for table, row in records:
-        record = files[source_file(row["source_uri"])]
-        if (row["article_id"] in known_ids) if table == "articles" else (row["source_uri"] in known_rejects):
-            record["known"] += 1
-            summary.known += 1
-        elif table == "rejects":
-            record["rejects"] += 1
+        files[source_file(row["source_uri"])][table] += 1
+        if table == "rejects":
             rejects.append(row)
         else:
-            record["articles"] += 1
             yield row
 
 
@@ -163,16 +181,27 @@ def _batches(rows: Iterable[dict], size: int) -> Iterator[list[dict]]:
         yield batch
 
 
-def _write_with_duplicates(staging: Path, target: Path, originals: dict[str, str]) -> None:
-    """Copy the staged partition with `duplicate_of` filled in, then rename it into place."""
+def _in_lake(lake: Path, table: str, day: date, column: str, values: list[str]) -> set[str]:
+    """Which of the values another day's partition of the table holds in `column`."""
+    if not values:
+        return set()
+    found = read_table(lake, table, exclude_day=day, columns=[column], where=pc.field(column).isin(values))
+    return set(found[column].to_pylist())
+
+
+def _write_final(staging: Path, target: Path, originals: dict[str, str], known: set[str]) -> None:
+    """Copy the staged partition without the known rows and with `duplicate_of` filled in, then rename it
+    into place."""
     tmp = target.with_name(f".{PART_FILE}.tmp")
     try:
         with pq.ParquetWriter(tmp, _LAKE_ARTICLES, compression="zstd") as writer:
             for batch in pq.ParquetFile(staging).iter_batches(batch_size=BATCH_ROWS):
+                if known:
+                    batch = batch.filter(pc.invert(pc.is_in(batch.column("article_id"), pa.array(sorted(known)))))
                 ids = batch.column("article_id").to_pylist()
-                duplicate_of = pa.array([originals.get(i) for i in ids], pa.string())
                 index = batch.schema.get_field_index("duplicate_of")
-                writer.write_batch(batch.set_column(index, "duplicate_of", duplicate_of))
+                batch = batch.set_column(index, "duplicate_of", pa.array([originals.get(i) for i in ids], pa.string()))
+                writer.write_batch(batch)
         os.replace(tmp, target)
     finally:
         for path in (tmp, staging):
@@ -180,28 +209,43 @@ def _write_with_duplicates(staging: Path, target: Path, originals: dict[str, str
                 path.unlink()
 
 
-def _read_bookkeeping(manifests: Path, name: str, day: date, columns: list[str]) -> list[dict]:
-    """Rows of one bookkeeping file of every day but `day`, oldest day first."""
-    files = sorted(p for p in manifests.glob(f"ingest_date=*/{name}") if p.parent != manifest_dir(manifests, day))
+def _read_bookkeeping(manifests: Path, name: str, day: date, columns: list[str],
+                      near_days: int | None = None) -> list[dict]:
+    """Rows of one bookkeeping file of every day but `day` (or only of days within `near_days` of it)."""
+    files = []
+    for path in sorted(manifests.glob(f"ingest_date=*/{name}")):
+        other = date.fromisoformat(path.parent.name.split("=", 1)[1])
+        if other != day and (near_days is None or abs((other - day).days) <= near_days):
+            files.append(str(path))
     if not files:
         return []
-    return ds.dataset([str(p) for p in files], format="parquet").to_table(columns=columns).to_pylist()
+    return ds.dataset(files, format="parquet").to_table(columns=columns).to_pylist()
 
 
-def _earlier_fingerprints(lake: Path, manifests: Path, day: date) -> list[dict]:
-    """Fingerprints of every article of the other days; articles with none stored (a run stopped before
-    writing them) get theirs computed from the lake's text."""
-    prints = {row["article_id"]: row for row in _read_bookkeeping(manifests, FINGERPRINTS_FILE, day,
-                                                                  list(FINGERPRINTS.names))}
-    articles = read_table(lake, "articles", exclude_day=day,
-                          columns=["article_id", "source_uri", "published_at", "content_hash", "duplicate_of"])
-    missing = {row["article_id"]: row for row in articles.to_pylist() if row["article_id"] not in prints}
+def _earlier_fingerprints(lake: Path, manifests: Path, day: date, hashes: set[str], near_days: int) -> list[Fingerprint]:
+    """Fingerprints the day's articles are compared with: with signatures, those of the days within
+    `near_days` (near copies arrive within days); without, any article of the lake with the same text.
+    Articles of the window with no stored fingerprint (a run stopped before writing it) get theirs
+    computed from the lake's text."""
+    prints = {row["article_id"]: Fingerprint(**row) for row in _read_bookkeeping(
+        manifests, FINGERPRINTS_FILE, day, list(FINGERPRINTS.names), near_days)}
+    window = ((pc.field("ingest_date") >= pa.scalar(day - timedelta(days=near_days)))
+              & (pc.field("ingest_date") <= pa.scalar(day + timedelta(days=near_days))))
+    in_window = read_table(lake, "articles", exclude_day=day, columns=["article_id"], where=window)
+    missing = sorted(set(in_window["article_id"].to_pylist()) - set(prints))
     if missing:
-        texts = read_table(lake, "articles", exclude_day=day, columns=["article_id", "title", "text"])
-        for row in texts.to_pylist():
-            if row["article_id"] in missing:
-                prints[row["article_id"]] = fingerprint({**missing[row["article_id"]], **row})
+        for row in read_table(lake, "articles", exclude_day=day, where=pc.field("article_id").isin(missing),
+                              columns=[*_KEYS, "title", "text"]).to_pylist():
+            prints[row["article_id"]] = fingerprint(row)
+    if hashes:
+        for row in read_table(lake, "articles", exclude_day=day, columns=_KEYS,
+                              where=pc.field("content_hash").isin(sorted(hashes))).to_pylist():
+            prints.setdefault(row["article_id"], Fingerprint(**row))
     return list(prints.values())
+
+
+def _fingerprint_row(p: Fingerprint) -> dict:
+    return {name: getattr(p, name) for name in FINGERPRINTS.names}
 
 
 def _stat(path: Path) -> str:

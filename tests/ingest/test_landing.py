@@ -116,3 +116,25 @@ def test_every_record_is_counted_in_the_manifest_and_large_days_stream_in_batche
     rejects = read_table(tmp_path / "lake", "rejects").to_pylist()
     assert {(r["source_uri"], r["reason"]) for r in rejects} == {("many.jsonl#L1201", "bad_json"),
                                                                  ("https://feeds.example/rss", "http_5xx")}
+
+
+def test_near_copies_are_found_even_when_an_earlier_days_fingerprints_are_missing(tmp_path):
+    landing = _landing(tmp_path)
+    _write(landing / "wire.json", "Allies condemn launch", STORY)
+    _ingest(tmp_path, DAY1)
+    (manifest_dir(tmp_path / "manifests", DAY1) / "fingerprints.parquet").unlink()  # a run stopped before it
+    _write(landing / "near.json", "US and allies condemn North Korea", STORY + " Tokyo welcomed the talks.")
+    _ingest(tmp_path, DAY2)
+    assert _articles(tmp_path, DAY2)["near.json"]["duplicate_of"] == _articles(tmp_path, DAY1)["wire.json"]["article_id"]
+
+
+def test_near_copies_are_looked_for_within_the_window_and_exact_copies_everywhere(tmp_path):
+    landing = _landing(tmp_path)
+    _write(landing / "wire.json", "Allies condemn launch", STORY)
+    _ingest(tmp_path, date(2024, 1, 2))
+    _write(landing / "near.json", "US and allies condemn North Korea", STORY + " Tokyo welcomed the talks.")
+    _write(landing / "exact.json", "Allies condemn launch", STORY)
+    _ingest(tmp_path, date(2024, 3, 2), near_days=30)
+    later = _articles(tmp_path, date(2024, 3, 2))
+    original = _articles(tmp_path, date(2024, 1, 2))["wire.json"]["article_id"]
+    assert (later["exact.json"]["duplicate_of"], later["near.json"]["duplicate_of"]) == (original, None)
