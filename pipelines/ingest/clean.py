@@ -144,11 +144,13 @@ def unglue_words(text: str) -> str:
 
     # "Jong Un" standing alone somewhere: (previous word, word) pairs of capitalized words
     pairs = {(m.group(1), m.group(2)) for m in _NAME_PAIR.finditer(text)}
+    seconds = {second for _, second in pairs}
 
     def split(m: re.Match) -> str:
         word = m.group(0)
-        before = _NAME_BEFORE.search(text, max(0, m.start() - 30), m.start())
-        for k in range(2, len(word) - 1) if before else ():
+        cuts = [k for k in range(2, len(word) - 1) if word[:k] in seconds]
+        before = _NAME_BEFORE.search(text, max(0, m.start() - 30), m.start()) if cuts else None
+        for k in cuts if before else ():
             if (before.group(0)[:-1], word[:k]) in pairs:
                 return f"{word[:k]} {word[k:]}"
         return word

@@ -5,7 +5,7 @@ from functools import lru_cache
 
 from py3langid.langid import MODEL_FILE, LanguageIdentifier
 
-SAMPLE_CHARS = 600  # the head of an article says its language as well as the whole
+SAMPLE_CHARS = 400  # the head of an article says its language as well as the whole
 MIN_LETTERS = 80  # shorter texts do not say their language reliably
 MIN_CONFIDENCE = 0.9
 

@@ -36,6 +36,9 @@ renamed as (
         duplicate_of is not null                    as is_duplicate,
         cast(source_hint as varchar)                as source_hint,
         cast(content_hash as varchar)               as content_hash,
+        cast(fetched_at as timestamptz)             as fetched_at,
+        cast(dateline_place as varchar)             as dateline_place,
+        cast(dateline_date as date)                 as dateline_date,
         cast(ingest_date as date)                   as ingest_date
 
     from source
