@@ -389,6 +389,16 @@ def _inherit_dates(events: list[Event], pub: date | None) -> None:
             last = e
 
 
+def _entity_text(tok: Token) -> str:
+    """The named entity a token is part of, as written."""
+    doc, start, end = tok.doc, tok.i, tok.i + 1
+    while start > 0 and doc[start].ent_iob_ == "I":
+        start -= 1
+    while end < len(doc) and doc[end].ent_iob_ == "I":
+        end += 1
+    return doc[start:end].text
+
+
 def _locate(event: Event, tok: Token, lex: Lexicon) -> None:
     scope = [tok] + [c for c in tok.children if c.dep_ in {"acl", "relcl"}]
     scope += [tok.head] if tok.pos_ in {"NOUN", "PROPN"} else []
@@ -396,8 +406,7 @@ def _locate(event: Event, tok: Token, lex: Lexicon) -> None:
         for prep in (c for c in t.children if c.dep_ == "prep" and c.lower_ in {"in", "at"}):
             pobj = next((g for g in prep.children if g.dep_ == "pobj"), None)
             if pobj is not None and pobj.ent_type_ in {"GPE", "LOC", "FAC"}:
-                span = next((e for e in pobj.doc.ents if e.start <= pobj.i < e.end), None)
-                name = span.text if span is not None else pobj.text
+                name = _entity_text(pobj)
                 event.location, event.location_code = name, lex.place_country(name)
                 return
     for t in (c for c in tok.subtree if c.dep_ == "xcomp" or c is tok):

@@ -6,7 +6,7 @@ and pronouns by recency, groups by size and role.
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from collections import Counter
 from dataclasses import dataclass, field
 
@@ -62,15 +62,26 @@ class ArticleParticipants:
     entities: list[Entity]
     mentions: list[Mention]
     home_country: str | None
+    _index: tuple[list[int], list[Mention], int] | None = field(default=None, repr=False)
+
+    def _near(self, start: int, end: int) -> list[Mention]:
+        """Mentions that can overlap [start, end), by start: a window of the sorted mentions, so that
+        looking up spans costs the same in a long article as in a short one."""
+        if self._index is None:
+            ordered = sorted(self.mentions, key=lambda m: m.start)
+            longest = max((m.end - m.start for m in ordered), default=0)
+            self._index = ([m.start for m in ordered], ordered, longest)
+        starts, ordered, longest = self._index
+        return ordered[bisect_left(starts, start - longest):bisect_left(starts, end)]
 
     def at(self, start: int, end: int) -> list[Mention]:
         """Mentions inside [start, end), in text order."""
-        return [m for m in self.mentions if m.entity is not None and start <= m.start and m.end <= end]
+        return [m for m in self._near(start, end) if m.entity is not None and start <= m.start and m.end <= end]
 
     def covering(self, start: int, end: int) -> Mention | None:
         """The resolved mention that overlaps [start, end) most."""
         best, size = None, 0
-        for m in self.mentions:
+        for m in self._near(start, end):
             overlap = min(end, m.end) - max(start, m.start)
             if m.entity is not None and overlap > size:
                 best, size = m, overlap

@@ -54,12 +54,18 @@ class Quote:
 
 
 def quotation_spans(text: str) -> list[tuple[int, int]]:
-    """[start, end) of each quotation, marks included, in text order; unbalanced marks are left alone.
+    """[start, end) of each quotation, marks included, in text order, never overlapping; unbalanced marks
+    are left alone.
 
     Double marks are curly, straight or doubled apostrophes (''); single curly marks count outside double ones.
     """
     doubles = _pairs(text, DOUBLE_MARKS)
-    singles = [(s, e) for s, e in _pairs(text, SINGLE_MARKS) if not any(ds <= s < de for ds, de in doubles)]
+    starts = [s for s, _ in doubles]
+
+    def outside_doubles(s: int, e: int) -> bool:
+        k = bisect.bisect_left(starts, e) - 1  # the last double quotation starting before e
+        return k < 0 or doubles[k][1] <= s
+    singles = [(s, e) for s, e in _pairs(text, SINGLE_MARKS) if outside_doubles(s, e)]
     return sorted(span for span in doubles + singles if span[1] - span[0] > 2)
 
 
@@ -110,30 +116,43 @@ def extract_quotes(doc: Doc, parts: ArticleParticipants, lex: Lexicon) -> list[Q
     quote replaces its fragments), then the lines a speaker's name opens ("Rubio: ..."), then the quotations that
     have no cue of their own."""
     quotations = quotation_spans(_text(doc))
-    quotes, uncued, used_cues = _direct_quotes(doc, quotations, parts, lex)
+    direct, uncued, used_cues = _direct_quotes(doc, quotations, parts, lex)
+    found = _QuoteSet(direct)
     marks = _Marks(quotations)
     for sent in doc.sents:
         cues = [t for t in _cues(sent, lex) if t.i not in used_cues and not marks.inside(t.idx)]
         candidates = [q for cue in cues if (q := _attribution(cue, sent, quotations, parts, lex))]
         _nested_conduits(candidates)
         for q in candidates:
-            quotes = _add(quotes, q, absorbs=q.kind == "partial")
+            found.add(q, absorbs=q.kind == "partial")
     for q in _speaker_lines(_text(doc), quotations, parts):
-        quotes = _add(quotes, q, absorbs=True)
-    quotes.sort(key=lambda q: q.start)
+        found.add(q, absorbs=True)
+    quotes = found.items
     for s, e in uncued:
         if not any(q.start <= s and e <= q.end for q in quotes):
             _attach_uncued(_text(doc), s, e, quotes)
     return sorted(quotes, key=lambda q: q.start)
 
 
-def _add(quotes: list[Quote], q: Quote, absorbs: bool) -> list[Quote]:
-    """The quotes with q added unless it overlaps one; if it `absorbs`, the quotes inside it (the fragments of a
-    partial quote) give way to it."""
-    overlapping = [c for c in quotes if _overlap((q.start, q.end), (c.start, c.end)) > 0.5]
-    if overlapping and not (absorbs and all(q.start <= c.start and c.end <= q.end for c in overlapping)):
-        return quotes
-    return [c for c in quotes if c not in overlapping] + [q]
+class _QuoteSet:
+    """Quotes kept in text order, so that finding the ones a new quote overlaps looks only near it."""
+
+    def __init__(self, quotes: list[Quote]) -> None:
+        self.items = sorted(quotes, key=lambda q: q.start)
+        self.longest = max((q.end - q.start for q in quotes), default=0)
+
+    def add(self, q: Quote, absorbs: bool) -> None:
+        """Add q unless it overlaps a quote; if it `absorbs`, the quotes inside it (the fragments of a partial
+        quote) give way to it."""
+        lo = bisect.bisect_left(self.items, q.start - self.longest, key=lambda c: c.start)
+        hi = bisect.bisect_left(self.items, q.end, key=lambda c: c.start)
+        overlapping = [c for c in self.items[lo:hi] if q.start < c.end and _overlap((q.start, q.end), (c.start, c.end)) > 0.5]
+        if overlapping and not (absorbs and all(q.start <= c.start and c.end <= q.end for c in overlapping)):
+            return
+        for c in overlapping:
+            self.items.remove(c)
+        bisect.insort(self.items, q, key=lambda c: c.start)
+        self.longest = max(self.longest, q.end - q.start)
 
 
 class _Marks:
@@ -292,10 +311,10 @@ def _clause_start(text: str, quotations, k: int) -> int:
     """Where the stretch before quotation k starts: its paragraph, previous sentence or previous quotation."""
     s = quotations[k][0]
     start = text.rfind("\n", 0, s) + 1
-    for end in _sentence_ends(text, start, s):
-        start = end
     if k and quotations[k - 1][1] > start:
         start = quotations[k - 1][1]
+    for end in _sentence_ends(text, start, s):
+        start = end
     return start
 
 
@@ -532,9 +551,15 @@ def _adjacent_quotation(cue: Token, sent: Span, quotations) -> tuple[int, int] |
     return None
 
 
+def _between(quotations, a: int, b: int) -> list[tuple[int, int]]:
+    """The quotations (sorted, never overlapping) that end after `a` and start before `b`."""
+    return quotations[bisect.bisect_right(quotations, a, key=lambda q: q[1]):
+                      bisect.bisect_left(quotations, b, key=lambda q: q[0])]
+
+
 def _trim(doc: Doc, s: int, e: int, quotations) -> tuple[int, int]:
     text = _text(doc)
-    for qs, qe in quotations:  # a quotation cut by the parse keeps its marks, and its end
+    for qs, qe in _between(quotations, s - 3, e + 1):  # a quotation cut by the parse keeps its marks, and its end
         if s <= qs < e < qe and (qe - e <= 3 or _same_paragraph(text, e, qe)):
             e = qe
         if qs < s < qe <= e and s - qs <= 2:
@@ -549,7 +574,7 @@ def _trim(doc: Doc, s: int, e: int, quotations) -> tuple[int, int]:
 
 
 def _kind(s: int, e: int, quotations, text: str) -> str | None:
-    inside = [(qs, qe) for qs, qe in quotations if s <= qs and qe <= e]
+    inside = [(qs, qe) for qs, qe in _between(quotations, s, e) if s <= qs and qe <= e]
     if not inside:
         return "indirect" if e - s > 1 else None
     if len(inside) == 1 and inside[0][0] - s <= 1 and e - inside[0][1] <= 1:

@@ -183,5 +183,5 @@ def _collapse_blank_runs(lines: list[str]) -> list[str]:
 def _str_or_none(value: object) -> str | None:
     if value is None:
         return None
-    s = str(value).strip()
+    s = repair_text(str(value)).strip()
     return s or None

@@ -17,12 +17,20 @@ class DecodeError(ValueError):
 
 
 _MOJIBAKE_LEAD = re.compile("[\u0080-\u00ff]")
+_CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+_SURROGATE = re.compile("[\ud800-\udfff]")
+_UNICODE_BOMS = (b"\xff\xfe", b"\xfe\xff", b"\x00\x00\xfe\xff")
 _BINARY_MAGIC = (b"\x89PNG", b"%PDF", b"GIF8", b"\xff\xd8\xff", b"PK\x03\x04", b"\x1f\x8b")
 
 
 def is_binary(data: bytes) -> bool:
-    """Whether the bytes are an image, archive or other non-text file."""
-    return data.startswith(_BINARY_MAGIC) or b"\x00" in data[:4096]
+    """Whether the bytes are an image, archive or other non-text file: a known magic number, or NUL bytes
+    in more than a tenth of the head without a UTF-16/32 byte order mark (a stray NUL in text is dropped
+    when the text is repaired)."""
+    if data.startswith(_BINARY_MAGIC):
+        return True
+    head = data[:4096]
+    return not head.startswith(_UNICODE_BOMS) and head.count(0) * 10 > len(head)
 
 
 def decode_bytes(data: bytes) -> str:
@@ -40,7 +48,11 @@ def decode_bytes(data: bytes) -> str:
 
 
 def repair_text(text: str) -> str:
-    """Fix mojibake and normalize to NFC, keeping curly quotes and full-width forms as written."""
-    if not _MOJIBAKE_LEAD.search(text):  # mojibake starts with a Latin-1 letter ("â€™"); none here
-        return unicodedata.normalize("NFC", text)
-    return ftfy.fix_text(text, uncurl_quotes=False, fix_character_width=False, normalization="NFC")
+    """Fix mojibake and normalize to NFC, keeping curly quotes and full-width forms as written; drop
+    invisible control characters (NUL among them) and replace lone surrogates (from JSON escapes such
+    as "\\ud800", which no file can store) with U+FFFD."""
+    if _MOJIBAKE_LEAD.search(text):  # mojibake starts with a Latin-1 letter ("â€™")
+        text = ftfy.fix_text(text, uncurl_quotes=False, fix_character_width=False, normalization="NFC")
+    else:
+        text = unicodedata.normalize("NFC", text)
+    return _SURROGATE.sub("\ufffd", _CONTROL.sub("", text.replace("\r\n", "\n").replace("\r", "\n")))

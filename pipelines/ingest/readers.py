@@ -28,7 +28,7 @@ def iter_input_files(paths: list[Path]) -> Iterator[tuple[Path, str]]:
     """Every input file under the paths, sorted, with its `source_uri` (path relative to its root)."""
     for root in paths:
         if root.is_file():
-            yield root, root.name
+            yield root, printable_name(root.name)
             continue
         found = []
         for dirpath, dirnames, filenames in os.walk(root):
@@ -37,14 +37,28 @@ def iter_input_files(paths: list[Path]) -> Iterator[tuple[Path, str]]:
                 if name.startswith(".") or name.endswith(SIDECAR_SUFFIX) or name.startswith(IGNORED_NAMES):
                     continue
                 path = Path(dirpath) / name
-                found.append((path, path.relative_to(root).as_posix()))
+                found.append((path, printable_name(path.relative_to(root).as_posix())))
         yield from sorted(found, key=lambda item: item[1])
 
 
+def printable_name(name: str) -> str:
+    """A file name as text every table can store: bytes that are not UTF-8 become U+FFFD."""
+    return os.fsencode(name).decode("utf-8", "replace")
+
+
 def read_file(path: Path, source_uri: str, max_bytes: int) -> Iterator[RawArticle | Reject]:
-    """Read one input file; never raises for bad content, yields Rejects instead."""
+    """Read one input file; never raises for bad content, yields Rejects instead, and yields at least
+    one record, so every file is accounted for."""
+    records = 0
+    for records, item in enumerate(_read_records(path, source_uri, max_bytes), start=1):
+        yield item
+    if not records:
+        yield Reject(source_uri, "empty", f"{path.name}: no article record in the file")
+
+
+def _read_records(path: Path, source_uri: str, max_bytes: int) -> Iterator[RawArticle | Reject]:
     suffix = path.suffix.lower()
-    if is_warc(path):
+    if is_warc(path):  # the cap applies to each record, not to the archive
         yield from read_warc(path, source_uri, max_bytes)
         return
     if suffix not in ARTICLE_SUFFIXES:

@@ -25,16 +25,21 @@ def is_warc(path: Path) -> bool:
 
 
 def read_warc(path: Path, source_uri: str, max_bytes: int) -> Iterator[RawArticle | Reject]:
-    """Articles and rejects of one archive's response records; request and metadata records are not inputs."""
-    number = 0
+    """Articles and rejects of one archive's response records; request and metadata records are not inputs,
+    but an archive with no response record at all is itself a reject."""
+    number = responses = 0
     try:
         with path.open("rb") as stream:
             for number, record in enumerate(ArchiveIterator(stream), start=1):
                 if record.rec_type == "response":
+                    responses += 1
                     yield _read_response(record, f"{source_uri}#r{number}", max_bytes)
     except (ArchiveLoadFailed, OSError, EOFError, ValueError, AttributeError) as exc:  # warcio on cut records
         yield Reject(f"{source_uri}#r{number + 1}", "bad_warc",
                      f"{path.name}: the archive is damaged after record {number} ({exc})")
+        return
+    if not responses and number:
+        yield Reject(source_uri, "no_text", f"{path.name}: the archive holds no response records")
 
 
 def _read_response(record, source_uri: str, max_bytes: int) -> RawArticle | Reject:
