@@ -1,7 +1,11 @@
 """Shared fixtures: where the shared corpora are, and extract output loaded as row lists."""
 from __future__ import annotations
 
+import hashlib
+import json
 from pathlib import Path
+
+import duckdb
 
 import pyarrow.parquet as pq
 import pytest
@@ -14,6 +18,20 @@ SEED = SHARED / "samples" / "seed"
 CORPORA = SHARED / "corpora"
 
 
+def rows_digest(rows: list) -> str:
+    """A content hash of a set of rows (order does not matter)."""
+    lines = sorted(json.dumps(r, sort_keys=True, default=str) for r in rows)
+    return hashlib.sha256("\n".join(lines).encode()).hexdigest()
+
+
+def warehouse_digest(warehouse: Path) -> dict[str, str]:
+    """A content hash of every table and view the dbt build made."""
+    with duckdb.connect(str(warehouse), read_only=True) as con:
+        models = [name for (name,) in con.execute(
+            "select table_name from information_schema.tables where table_schema = 'main' order by 1").fetchall()]
+        return {model: rows_digest(con.execute(f"select * from {model}").fetchall()) for model in models}
+
+
 def load_output(out: Path) -> dict[str, list[dict]]:
     return {name: pq.read_table(out / f"{name}.parquet").to_pylist() for name in TABLE_NAMES}
 
@@ -21,3 +39,15 @@ def load_output(out: Path) -> dict[str, list[dict]]:
 def needs(path: Path) -> None:
     if not path.exists():
         pytest.skip(f"{path} is not on this machine")
+
+
+@pytest.fixture
+def newsetl_env(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """Point NEWSETL_DATA_DIR, NEWSETL_WAREHOUSE and DAGSTER_HOME into tmp_path; returns the data dir."""
+    data = tmp_path / "data"
+    (data / "landing").mkdir(parents=True)
+    monkeypatch.setenv("NEWSETL_DATA_DIR", str(data))
+    monkeypatch.setenv("NEWSETL_WAREHOUSE", str(data / "warehouse.duckdb"))
+    monkeypatch.setenv("DAGSTER_HOME", str(tmp_path / "dagster_home"))
+    monkeypatch.delenv("NEWSETL_LANDING_DIR", raising=False)
+    return data

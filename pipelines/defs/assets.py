@@ -5,7 +5,7 @@ import dagster as dg
 from pipelines.config import settings
 from pipelines.defs.lake_io import markdown_preview, read_partition, rows_metadata
 from pipelines.defs.partitions import daily, one_partition_per_run, partition_day
-from pipelines.extract import extract_tables
+from pipelines.extract import ExtractionError, extract_tables
 from pipelines.ingest.feeds import fetch_feeds, load_sources, read_failures, record_failures
 from pipelines.ingest.landing import ingest_day, manifest_dir
 from pipelines.lake import earlier_extractions, write_partition
@@ -34,8 +34,9 @@ def lake_key(table: str) -> dg.AssetKey:
 )
 def feed_pages(context: dg.AssetExecutionContext) -> dg.MaterializeResult:
     cfg = settings()
-    sources = load_sources(cfg.sources)
+    sources, refused = load_sources(cfg.sources)
     report = fetch_feeds(sources, cfg.landing, cfg.feeds)
+    report.rejects[:0] = refused
     record_failures(cfg.feeds, partition_day(context), report.rejects)
     for row in report.rejects:
         context.log.warning(f"{row['reason']}: {row['detail']}")
@@ -82,12 +83,16 @@ def extraction(context: dg.AssetExecutionContext):
     day = partition_day(context)
     cfg = settings()
     articles = [{**row, "ingest_date": day} for row in read_partition("articles", day).to_pylist()]
-    tables = extract_tables(articles, model_name=cfg.spacy_model, prior=earlier_extractions(cfg.lake, day, articles))
-    missing = [name for name in EXTRACTED if name not in tables]
-    if missing:
-        raise dg.Failure(f"extract_tables returned no {', '.join(missing)}")
+    prior = earlier_extractions(cfg.lake, day, articles)
+    try:
+        tables = extract_tables(articles, model_name=cfg.spacy_model, prior=prior)
+    except ExtractionError as exc:
+        raise dg.Failure(str(exc)) from exc
     for name in EXTRACTED:  # every table is computed before any partition is replaced
         write_partition(cfg.lake, name, day, tables[name])
+    copies = sum(1 for a in articles if a["duplicate_of"] is not None)
+    context.log.info(f"{len(articles)} articles in ({copies} copies, {len(prior)} reusing an earlier day's rows); "
+                     + ", ".join(f"{len(tables[name])} {name}" for name in EXTRACTED) + " out")
     for name in EXTRACTED:
-        yield dg.MaterializeResult(asset_key=lake_key(name), metadata=rows_metadata(
-            tables[name], PREVIEW_COLUMNS[name]))
+        yield dg.MaterializeResult(asset_key=lake_key(name), metadata={
+            **rows_metadata(tables[name], PREVIEW_COLUMNS[name]), "articles_in": len(articles)})

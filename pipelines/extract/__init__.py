@@ -15,6 +15,10 @@ _ID_COLUMNS = {"participants": ("participant_id",), "quotes": ("quote_id", "spea
                "events": ("event_id",), "event_participants": ("event_id", "participant_id")}
 
 
+class ExtractionError(RuntimeError):
+    """An extractor failed on an article; the message names its source_uri."""
+
+
 Extraction = tuple[str, dict[str, list[dict]]]  # (article_id the rows belong to, rows by table)
 
 
@@ -24,7 +28,12 @@ def iter_extracted(articles: Iterable[dict], model_name: str | None = None) -> I
     lex = lexicon()
     articles = list(articles)
     for article, doc in zip(articles, parse_texts(nlp, (text_for_parser(a["text"]) for a in articles))):
-        yield article, extract_article(doc, article, lex)
+        try:
+            rows = extract_article(doc, article, lex)
+        except Exception as exc:  # name the article, so a failed run says which input to look at
+            raise ExtractionError(f"extraction failed on {article['source_uri']} (article "
+                                  f"{article['article_id']}): {type(exc).__name__}: {exc}") from exc
+        yield article, rows
 
 
 def content_key(article: dict) -> str:

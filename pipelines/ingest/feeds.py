@@ -35,6 +35,7 @@ FETCHABLE_SCHEMES = ("http", "https")
 SOURCE_KEYS = ("name", "url", "source_name")
 STATE_FILE = "feeds.json"
 CHUNK_BYTES = 64 * 1024
+ENTITY_DECLARATION = re.compile(rb"<!ENTITY", re.IGNORECASE)  # feeds have no use for them; expansion bombs do
 
 
 @dataclass(frozen=True)
@@ -113,8 +114,31 @@ class HostRateLimiter:
         self._last_request[host] = time.monotonic()
 
 
-def load_sources(path: Path) -> list[FeedSource]:
-    """The feeds listed under `feeds:` in a YAML file; [] when the file is missing or lists none."""
+def load_sources(path: Path) -> tuple[list[FeedSource], list[dict]]:
+    """The feeds listed under `feeds:` in a YAML file ([] when the file is missing or lists none), and a
+    `bad_source` reject for each entry refused (a name that is not a plain slug, such as "../x", a URL
+    that is not http(s), ...) or for the whole file when it cannot be read; the good entries still count."""
+    try:
+        entries = _entries(path)
+    except ValueError as exc:
+        return [], [_reject(path.name, "bad_source", str(exc))]
+    sources, rejects, names = [], [], set()
+    for index, entry in enumerate(entries):
+        try:
+            source = _source_from_entry(path, index, entry)
+        except ValueError as exc:
+            rejects.append(_reject(f"{path.name}#feeds[{index}]", "bad_source", str(exc)))
+            continue
+        if source.name in names:
+            rejects.append(_reject(f"{path.name}#feeds[{index}]", "bad_source",
+                                   f"{path}: feeds[{index}]: the name {source.name!r} is used twice"))
+            continue
+        names.add(source.name)
+        sources.append(source)
+    return sources, rejects
+
+
+def _entries(path: Path) -> list:
     if not path.exists():
         return []
     try:
@@ -128,12 +152,7 @@ def load_sources(path: Path) -> list[FeedSource]:
     entries = document["feeds"] or []
     if not isinstance(entries, list):
         raise ValueError(f"{path}: `feeds:` must be a list of {{name, url, source_name}} entries")
-    sources = [_source_from_entry(path, index, entry) for index, entry in enumerate(entries)]
-    names = [source.name for source in sources]
-    duplicates = sorted({name for name in names if names.count(name) > 1})
-    if duplicates:
-        raise ValueError(f"{path}: feed names must be unique, repeated: {', '.join(duplicates)}")
-    return sources
+    return entries
 
 
 def _source_from_entry(path: Path, index: int, entry: object) -> FeedSource:
@@ -190,6 +209,11 @@ def _fetch_feed(source: FeedSource, feed_state: dict, landing: Path, policy: Fet
     if feed.status == 304:
         report.feeds_ok += 1
         report.not_modified += 1
+        return False
+    if ENTITY_DECLARATION.search(feed.body[:64 * 1024]):
+        report.rejects.append(_reject(source.url, "bad_feed", f"{source.url}: the feed declares XML entities "
+                                      "(refused: entity expansion can blow up a parser)"))
+        report.feeds_failed += 1
         return False
     base = urljoin(feed.final_url, feed.headers.get("content-location", ""))
     parsed = feedparser.parse(feed.body, response_headers={**feed.headers, "content-location": base})

@@ -48,13 +48,29 @@ def read_records(files: Iterable[tuple[Path, str]], ingest_date: date, max_bytes
     """("articles", row) or ("rejects", row) for every record of the files, in order; `duplicate_of` is
     left for the caller, who knows which earlier articles to compare with."""
     for path, source_uri in files:
-        for item in read_file(path, source_uri, max_bytes):
+        for item in _guarded(read_file(path, source_uri, max_bytes), source_uri):
             if isinstance(item, RawArticle):
-                item = article_row(item, ingest_date)
+                item = _guarded_row(item, ingest_date)
             if isinstance(item, Reject):
                 yield "rejects", {**item.row(), "ingest_date": ingest_date}
             else:
                 yield "articles", item
+
+
+def _guarded(items: Iterator[RawArticle | Reject], source_uri: str) -> Iterator[RawArticle | Reject]:
+    """A reader's records; a reader that fails (a bug, or a library choking on odd input) ends its file with
+    a `read_error` reject naming the failure, and the run goes on."""
+    try:
+        yield from items
+    except Exception as exc:
+        yield Reject(source_uri, "read_error", f"reading failed: {type(exc).__name__}: {exc}")
+
+
+def _guarded_row(raw: RawArticle, ingest_date: date) -> dict | Reject:
+    try:
+        return article_row(raw, ingest_date)
+    except Exception as exc:
+        return Reject(raw.source_uri, "read_error", f"cleaning failed: {type(exc).__name__}: {exc}")
 
 
 def article_row(raw: RawArticle, ingest_date: date) -> dict | Reject:

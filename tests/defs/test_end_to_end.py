@@ -9,6 +9,7 @@ import pyarrow.parquet as pq
 from pipelines.lake import PART_FILE, partition_dir
 from pipelines.runner import format_summary, run_partition
 from pipelines.tables import TABLE_NAMES
+from tests.conftest import warehouse_digest
 
 DAY = date(2024, 1, 2)
 ARTICLE = """South Korea and US agree to hold more talks on North Korea
@@ -70,6 +71,8 @@ def test_run_partition_twice(newsetl_env):
     assert summary.counts["articles"] == 3 and summary.counts["rejects"] == 2
     assert format_summary(summary).splitlines()[0] == f"warehouse: {warehouse}"
 
+    marts = warehouse_digest(warehouse)
     second = run_partition(DAY)
     assert second.run_id != summary.run_id
     assert lake_rows(lake) == first
+    assert warehouse_digest(warehouse) == marts  # every staging view and mart unchanged

@@ -261,23 +261,32 @@ def test_load_sources(tmp_path):
     listed.write_text("feeds:\n"
                       "  - name: bbc_world\n    url: https://feeds.bbci.co.uk/news/world/rss.xml\n"
                       "  - name: yonhap\n    url: https://en.yna.co.kr/RSS/news.xml\n    source_name: Yonhap\n")
-    assert load_sources(listed) == [
+    assert load_sources(listed) == ([
         FeedSource("bbc_world", "https://feeds.bbci.co.uk/news/world/rss.xml"),
-        FeedSource("yonhap", "https://en.yna.co.kr/RSS/news.xml", "Yonhap")]
+        FeedSource("yonhap", "https://en.yna.co.kr/RSS/news.xml", "Yonhap")], [])
 
     empty = tmp_path / "empty.yml"
     empty.write_text("feeds: []\n")
-    assert load_sources(empty) == []
-    assert load_sources(tmp_path / "missing.yml") == []
-    assert load_sources(Path(__file__).parents[2] / "sources.yml") == []
+    assert load_sources(empty) == ([], [])
+    assert load_sources(tmp_path / "missing.yml") == ([], [])
+    assert load_sources(Path(__file__).parents[2] / "sources.yml") == ([], [])
 
-    bad = tmp_path / "bad.yml"
-    bad.write_text("feeds:\n  - name: ../x\n    url: https://example.com/rss\n")
-    with pytest.raises(ValueError, match=r"feeds\[0\].*'\.\./x'"):
-        load_sources(bad)
-    bad.write_text("feeds:\n  - name: ok\n    url: ftp://example.com/rss\n")
-    with pytest.raises(ValueError, match="http"):
-        load_sources(bad)
+
+def test_hostile_source_entries_are_refused_and_the_good_ones_kept(tmp_path):
+    listed = tmp_path / "sources.yml"
+    listed.write_text("feeds:\n"
+                      "  - name: ../../etc\n    url: https://example.com/rss\n"
+                      "  - name: ok\n    url: ftp://example.com/rss\n"
+                      "  - name: good\n    url: https://example.com/good.xml\n"
+                      "  - name: good\n    url: https://example.com/again.xml\n")
+    sources, rejects = load_sources(listed)
+    assert sources == [FeedSource("good", "https://example.com/good.xml")]
+    assert [(r["source_uri"], r["reason"]) for r in rejects] == [
+        ("sources.yml#feeds[0]", "bad_source"), ("sources.yml#feeds[1]", "bad_source"),
+        ("sources.yml#feeds[3]", "bad_source")]
+    assert "'../../etc'" in rejects[0]["detail"] and "http" in rejects[1]["detail"]
+    listed.write_text("feeds: [unclosed\n")
+    assert [(r["source_uri"], r["reason"]) for r in load_sources(listed)[1]] == [("sources.yml", "bad_source")]
 
 
 def test_the_nightly_assets_turn_feed_items_into_articles_and_failures_into_rejects(site, tmp_path, monkeypatch):
@@ -311,3 +320,31 @@ def test_the_nightly_assets_turn_feed_items_into_articles_and_failures_into_reje
     again = dg.materialize([feed_pages, raw_articles], partition_key="2026-11-28")  # a rerun fetches nothing new
     assert again.success
     assert pq.read_table(lake / "articles" / "ingest_date=2026-11-28" / "part-0.parquet").to_pylist() == articles
+
+
+BILLION_LAUGHS = ('<?xml version="1.0"?>\n<!DOCTYPE rss [<!ENTITY a "lol">'
+                  + "".join(f'<!ENTITY {chr(98 + i)} "{("&" + chr(97 + i) + ";") * 10}">' for i in range(9))
+                  + ']>\n<rss version="2.0"><channel><title>&j;</title><item><title>&j;</title>'
+                  "<link>http://127.0.0.1:9/x</link></item></channel></rss>\n")
+
+
+def test_entity_expansion_in_a_feed_is_refused_not_expanded(web, tmp_path):
+    web.serve("/laughs.xml", BILLION_LAUGHS, headers={"Content-Type": "application/rss+xml"})
+    started = time.monotonic()
+    report = fetch_feeds([FeedSource("laughs", web.url("/laughs.xml"))], tmp_path / "landing", tmp_path / "state",
+                         FAST)
+    assert time.monotonic() - started < 10
+    assert [(r["source_uri"], r["reason"]) for r in report.rejects] == [(web.url("/laughs.xml"), "bad_feed")]
+    assert report.pages == []
+
+
+def test_a_gzip_bomb_stops_at_the_size_cap(web, tmp_path):
+    import gzip
+
+    bomb = gzip.compress(b"<p>" + b"A" * (50 * 1024 * 1024) + b"</p>")  # 50 MB inflated, about 50 KB on the wire
+    web.serve("/rss.xml", _rss("Bombs", [("Boom", web.url("/bomb.html"), "Sat, 28 Nov 2026 09:00:00 +0900")]))
+    web.serve("/bomb.html", bomb, headers={"Content-Type": "text/html", "Content-Encoding": "gzip"})
+    report = fetch_feeds([FeedSource("bombs", web.url("/rss.xml"))], tmp_path / "landing", tmp_path / "state",
+                         FetchPolicy(min_interval=0, max_bytes=1024 * 1024))
+    assert [(r["source_uri"], r["reason"]) for r in report.rejects] == [(web.url("/bomb.html"), "too_large")]
+    assert not list((tmp_path / "landing").rglob("*.html"))

@@ -2,8 +2,6 @@
 again: the lake and the warehouse equal those of a run that was never interrupted."""
 from __future__ import annotations
 
-import hashlib
-import json
 import os
 import signal
 import subprocess
@@ -12,13 +10,13 @@ import time
 from datetime import date
 from pathlib import Path
 
-import duckdb
 import pyarrow.parquet as pq
 
 from pipelines.bench import make_landing
 from pipelines.config import REPO_ROOT
 from pipelines.lake import PART_FILE, partition_dir
 from pipelines.tables import TABLE_NAMES
+from tests.conftest import rows_digest, warehouse_digest
 
 DAY = date(2024, 1, 2)
 NEWSETL = str(Path(sys.executable).with_name("newsetl"))
@@ -70,20 +68,9 @@ def _seconds_later(seconds: float) -> bool:
 
 def _digest(data: Path) -> dict[str, str]:
     """A content hash of every lake table's partition and of every model in the warehouse."""
-    out = {}
-    for table in TABLE_NAMES:
-        rows = pq.read_table(partition_dir(data / "lake", table, DAY) / PART_FILE).to_pylist()
-        out[f"lake.{table}"] = _hash(rows)
-    with duckdb.connect(str(data / "warehouse.duckdb"), read_only=True) as con:
-        models = [name for (name,) in con.execute(
-            "select table_name from information_schema.tables where table_schema = 'main' order by 1").fetchall()]
-        for model in models:
-            out[model] = _hash(con.execute(f"select * from {model}").fetchall())
-    return out
-
-
-def _hash(rows: list) -> str:
-    return hashlib.sha256("\n".join(sorted(json.dumps(r, sort_keys=True, default=str) for r in rows)).encode()).hexdigest()
+    lake = {f"lake.{table}": rows_digest(pq.read_table(partition_dir(data / "lake", table, DAY) / PART_FILE).to_pylist())
+            for table in TABLE_NAMES}
+    return {**lake, **warehouse_digest(data / "warehouse.duckdb")}
 
 
 def test_killed_runs_leave_nothing_partial_and_a_rerun_gives_the_uninterrupted_result(tmp_path):

@@ -14,7 +14,7 @@ from pipelines.extract import extract_tables
 from pipelines.ingest import ingest_paths
 
 DAY = date(2024, 1, 2)
-FUZZ = settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+FUZZ = settings(max_examples=300, deadline=None, derandomize=True, suppress_health_check=[HealthCheck.too_slow])
 # Pieces of news text and of everything that breaks naive quote and name rules: quotation marks of every
 # style, unbalanced and nested; apostrophes; names with lost letters; titles; RTL text, emoji, controls
 PIECES = ["The minister said", "said", "told reporters", "according to", "Kim Jong Un", "Ant?nio Guterres",
