@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import argparse
+import csv
 import json
 import re
 import sys
@@ -102,7 +103,14 @@ def cmd_query(args: argparse.Namespace) -> int:
         return 1
     finally:
         con.close()
-    print(format_table(columns, rows))
+    if args.format == "csv":
+        writer = csv.writer(sys.stdout, lineterminator="\n")
+        writer.writerow(columns)
+        writer.writerows(rows)
+    elif args.format == "json":
+        print(json.dumps([dict(zip(columns, row)) for row in rows], default=str, ensure_ascii=False, indent=1))
+    else:
+        print(format_table(columns, rows))
     return 0
 
 
@@ -192,6 +200,8 @@ def main(argv: list[str] | None = None) -> int:
     p.set_defaults(func=cmd_run)
     p = sub.add_parser("query", help="run read-only SQL against the warehouse")
     p.add_argument("sql")
+    p.add_argument("--format", choices=["table", "csv", "json"], default="table",
+                   help="a table for the terminal (default), or CSV / JSON for a pipe")
     p.set_defaults(func=cmd_query)
     add_eval_parsers(sub.add_parser("eval", help="score the extraction against an annotated corpus"))
     bench = sub.add_parser("bench", help="measure speed and memory").add_subparsers(dest="what", required=True)

@@ -46,6 +46,7 @@ class RunSummary:
     warehouse: Path
     counts: dict[str, int] = field(default_factory=dict)
     top_speakers: list[tuple[str, int]] = field(default_factory=list)
+    digest: Path | None = None
 
 
 def ensure_dagster_home() -> Path:
@@ -135,13 +136,16 @@ def run_partition(day: date) -> RunSummary:
         failures = [f"{e.step_key}: {e.step_failure_data.error.message.strip()}" for e in result.all_events
                     if e.is_step_failure and e.step_failure_data.error]
         raise RunFailed(f"run {result.run_id} for {day} failed:\n" + "\n".join(failures))
-    warehouse = settings().warehouse
-    return RunSummary(day, result.run_id, warehouse, partition_counts(day), top_speakers(warehouse))
+    warehouse, digest = settings().warehouse, settings().reports / f"{day.isoformat()}.html"
+    return RunSummary(day, result.run_id, warehouse, partition_counts(day), top_speakers(warehouse),
+                      digest if digest.exists() else None)
 
 
 def format_summary(summary: RunSummary) -> str:
     """The text `newsetl run` prints: the warehouse path first, then counts and top speakers."""
     lines = [f"warehouse: {summary.warehouse}", f"partition {summary.day.isoformat()} (run {summary.run_id[:8]})"]
+    if summary.digest is not None:
+        lines.append(f"digest: {summary.digest}")
     width = max(map(len, summary.counts), default=0)
     lines += [f"  {name:<{width}}  {n:>6}" for name, n in summary.counts.items()]
     if summary.top_speakers:

@@ -1,6 +1,8 @@
 """The `newsetl` command as users call it."""
 from __future__ import annotations
 
+import json
+
 import duckdb
 
 from pipelines.cli import format_table, main
@@ -44,3 +46,18 @@ def test_extract_twice_gives_identical_output(tmp_path):
 
 def test_format_table_empty_result():
     assert format_table(["a"], []) == "a\n-"
+
+
+def test_query_prints_csv_and_json_for_pipes(monkeypatch, tmp_path, capsys):
+    wh = tmp_path / "wh.duckdb"
+    with duckdb.connect(str(wh)) as con:
+        con.execute("create table mart_speakers as select * from (values ('Wendy Sherman', 3, date '2022-10-04'), "
+                    "('Park, Jin', 2, null)) t(name, n_quotes, last_seen)")
+    monkeypatch.setenv("NEWSETL_WAREHOUSE", str(wh))
+    assert main(["query", "select * from mart_speakers order by n_quotes desc", "--format", "csv"]) == 0
+    assert capsys.readouterr().out.splitlines() == ["name,n_quotes,last_seen", "Wendy Sherman,3,2022-10-04",
+                                                   '"Park, Jin",2,']
+    assert main(["query", "select * from mart_speakers order by n_quotes desc", "--format", "json"]) == 0
+    assert json.loads(capsys.readouterr().out) == [
+        {"name": "Wendy Sherman", "n_quotes": 3, "last_seen": "2022-10-04"},
+        {"name": "Park, Jin", "n_quotes": 2, "last_seen": None}]

@@ -1,6 +1,7 @@
 """The analytics marts on a warehouse built by `run_partition` from the seed article and the samples."""
 from __future__ import annotations
 
+import re
 import shutil
 from datetime import date
 
@@ -15,7 +16,8 @@ DAY = date(2022, 10, 5)
 
 
 @pytest.fixture(scope="module")
-def warehouse(tmp_path_factory):
+def built(tmp_path_factory):
+    """The data folder after `run_partition` on the seed article and the samples."""
     needs(SEED)
     data = tmp_path_factory.mktemp("marts") / "data"
     landing = data / "landing"
@@ -28,8 +30,14 @@ def warehouse(tmp_path_factory):
         mp.setenv("NEWSETL_WAREHOUSE", str(data / "warehouse.duckdb"))
         mp.setenv("DAGSTER_HOME", str(data.parent / "dagster_home"))
         mp.delenv("NEWSETL_LANDING_DIR", raising=False)
-        run_partition(DAY)
-    with duckdb.connect(str(data / "warehouse.duckdb"), read_only=True) as con:
+        summary = run_partition(DAY)
+    assert summary.digest == data / "reports" / f"{DAY}.html"
+    return data
+
+
+@pytest.fixture(scope="module")
+def warehouse(built):
+    with duckdb.connect(str(built / "warehouse.duckdb"), read_only=True) as con:
         yield con
 
 
@@ -65,3 +73,27 @@ def test_stories_told_twice_are_one_event(warehouse):
     assert stories <= reports
     [(bad,)] = rows(warehouse, "select count(*) from fct_events where n_story_articles < 1")
     assert bad == 0
+
+
+def cookbook() -> list[tuple[str, str]]:
+    """(question, SQL) of every recipe in docs/queries.md."""
+    text = (REPO_ROOT / "docs" / "queries.md").read_text(encoding="utf-8")
+    return re.findall(r"^## (.+?)\n\n(?:[^`]*?\n\n)?```sql\n(.*?)```", text, re.S | re.M)
+
+
+def test_the_cookbook_has_a_dozen_questions():
+    assert len(cookbook()) >= 12
+
+
+@pytest.mark.parametrize("question,sql", cookbook(), ids=[q.split(".")[0] for q, _ in cookbook()])
+def test_every_cookbook_query_answers_on_the_samples(warehouse, question, sql):
+    assert rows(warehouse, sql), question
+
+
+def test_the_nightly_digest_shows_the_day(built):
+    page = (built / "reports" / f"{DAY}.html").read_text(encoding="utf-8")
+    assert page.count("<svg") == 2  # the quad-class timeline and the dyads, inline
+    assert "<script" not in page and "src=" not in page and "<link" not in page  # nothing loaded from anywhere
+    assert "KOR → PRK" in page  # the seed's condemnations of the launch
+    assert "Wendy Sherman" in page and "Deputy Secretary of State" in page
+    assert '<div class="count"><b>8</b>articles</div>' in page
