@@ -8,7 +8,9 @@ VENV := .venv
 BIN := $(VENV)/bin
 DATA ?= $(or $(NEWSETL_DATA_DIR),data)
 
-.PHONY: install run ui test bench-ingest clean
+SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
+
+.PHONY: install browser run ui docs test bench-ingest clean
 
 $(UV):
 	$(PYTHON) -m venv $(TOOLS)
@@ -34,7 +36,16 @@ ui: install  ## the Dagster UI on http://127.0.0.1:3000 (schedules and sensors r
 	  { [ -f $$DAGSTER_HOME/dagster.yaml ] || cp dagster.yaml $$DAGSTER_HOME/; } && \
 	  DAGSTER_HOME=$$DAGSTER_HOME $(BIN)/dagster dev -w workspace.yaml -h 127.0.0.1 -p 3000
 
-test: install  ## the whole test suite
+browser:  ## Debian's chromium and chromedriver, for the test that drives the UI in a real browser
+	@command -v chromium >/dev/null && command -v chromedriver >/dev/null || { \
+	  $(SUDO) apt-get update -qq && \
+	  DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq chromium chromium-driver >/dev/null; }
+
+docs: install  ## the dbt documentation site of the warehouse, on http://127.0.0.1:8080
+	cd dbt_project && ../$(BIN)/dbt docs generate --profiles-dir . && \
+	  ../$(BIN)/dbt docs serve --profiles-dir . --host 127.0.0.1 --port 8080 --no-browser
+
+test: install browser  ## the whole test suite
 	$(BIN)/python -m pytest -q
 
 bench-ingest: install  ## ingest throughput and peak memory on 2,000 and 20,000 files (needs ../shared/corpora)

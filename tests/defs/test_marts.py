@@ -1,16 +1,21 @@
 """The analytics marts on a warehouse built by `run_partition` from the seed article and the samples."""
 from __future__ import annotations
 
+import json
+import os
 import re
 import shutil
+import subprocess
+import sys
 from datetime import date
+from pathlib import Path
 
 import duckdb
 import pytest
 
 from pipelines.config import REPO_ROOT
 from pipelines.runner import run_partition
-from tests.conftest import SEED, needs
+from tests.conftest import SEED, needs, screenshot_path
 
 DAY = date(2022, 10, 5)
 
@@ -97,3 +102,36 @@ def test_the_nightly_digest_shows_the_day(built):
     assert "KOR → PRK" in page  # the seed's condemnations of the launch
     assert "Wendy Sherman" in page and "Deputy Secretary of State" in page
     assert '<div class="count"><b>8</b>articles</div>' in page
+
+
+def test_the_digest_opens_offline_in_chromium_with_its_charts(built, browser, tmp_path):
+    from selenium.webdriver.common.by import By
+
+    browser.get((built / "reports" / f"{DAY}.html").as_uri())
+    charts = browser.find_elements(By.CSS_SELECTOR, "figure svg")
+    assert len(charts) == 2 and all(c.size["height"] > 100 and c.size["width"] > 300 for c in charts)
+    assert "Wendy Sherman" in browser.find_element(By.ID, "speakers").text
+    browser.set_window_size(1200, browser.execute_script("return document.body.scrollHeight") + 100)
+    browser.save_screenshot(str(screenshot_path(tmp_path, "digest.png")))
+
+
+def test_every_model_and_column_is_documented_for_dbt_docs(built, tmp_path):
+    """`make docs` serves what `dbt docs generate` writes: every model and every column described."""
+    target = tmp_path / "docs-target"
+    copy = shutil.copy(built / "warehouse.duckdb", tmp_path / "warehouse.duckdb")  # the module's reader holds the file
+    env = {**os.environ, "NEWSETL_DATA_DIR": str(built), "NEWSETL_WAREHOUSE": str(copy)}
+    subprocess.run([str(Path(sys.executable).with_name("dbt")), "docs", "generate", "--profiles-dir", ".",
+                    "--target-path", str(target)], cwd=REPO_ROOT / "dbt_project", env=env, check=True,
+                   capture_output=True)
+    assert (target / "index.html").exists()
+    manifest = json.loads((target / "manifest.json").read_text(encoding="utf-8"))
+    catalog = json.loads((target / "catalog.json").read_text(encoding="utf-8"))
+    undocumented = []
+    for node_id, node in manifest["nodes"].items():
+        if node["resource_type"] != "model":
+            continue
+        described = {name for name, column in node["columns"].items() if column.get("description")}
+        built_columns = {name.lower() for name in catalog["nodes"][node_id]["columns"]}
+        undocumented += [node["name"]] if not node.get("description") else []
+        undocumented += [f"{node['name']}.{c}" for c in sorted(built_columns - described)]
+    assert undocumented == []
