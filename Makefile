@@ -10,7 +10,7 @@ DATA ?= $(or $(NEWSETL_DATA_DIR),data)
 
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: install browser run ui docs test bench-ingest clean
+.PHONY: install browser run ui docs test bench bench-ingest clean
 
 $(UV):
 	$(PYTHON) -m venv $(TOOLS)
@@ -47,6 +47,9 @@ docs: install  ## the dbt documentation site of the warehouse, on http://127.0.0
 
 test: install browser  ## the whole test suite
 	$(BIN)/python -m pytest -q
+
+bench: install  ## extraction throughput against the bare spaCy pipeline, 1 and all workers (needs ../shared/corpora)
+	$(BIN)/newsetl bench extract --n 2000
 
 bench-ingest: install  ## ingest throughput and peak memory on 2,000 and 20,000 files (needs ../shared/corpora)
 	$(BIN)/newsetl bench ingest --n 20000

@@ -1,9 +1,14 @@
-"""`newsetl bench ingest`: ingest throughput and peak memory on many article files.
+"""`newsetl bench ingest` and `newsetl bench extract`: throughput and peak memory.
 
-The landing folder is made by cycling the files of a corpus (default
+Ingest: the landing folder is made by cycling the files of a corpus (default
 `../shared/corpora/news`) under new names, so every copy has its own
 `source_uri` and article id. Each size is ingested by a fresh process pinned to
 one core, so its peak resident memory is its own and its speed is one core's.
+
+Extract: N articles cycled from the same corpus, each copy extracted as if new,
+against the baseline of the bare spaCy pipeline (`nlp.pipe` of the same model over
+the same texts, doing nothing else), with one worker and with every core; each
+measurement in a fresh process, so start-up and model loading count too.
 """
 from __future__ import annotations
 
@@ -97,4 +102,71 @@ def format_ingest_table(runs: list[IngestRun]) -> str:
         first, last = runs[0], runs[-1]
         lines.append(f"peak memory x{last.peak_rss_mib / first.peak_rss_mib:.2f} for x{last.files / first.files:.0f} "
                      f"files; speed x{last.per_second / first.per_second:.2f}")
+    return "\n".join(lines)
+
+
+@dataclass(frozen=True)
+class ExtractRun:
+    """One measured extraction (or the bare parse) of `articles` texts of `words` words."""
+
+    name: str
+    articles: int
+    words: int
+    seconds: float
+    peak_rss_mib: float
+
+
+def _bench_articles(corpus: Path, n: int) -> list[dict]:
+    """N articles cycled from the corpus; each copy gets its own id and content key, so each is extracted."""
+    from pipelines.ingest import ingest_paths
+
+    originals = ingest_paths([corpus], BENCH_DAY, 5 * 1024 * 1024).originals
+    return [{**a, "article_id": f"{a['article_id']}-{i}", "content_hash": f"{a['content_hash']}-{i}",
+             "duplicate_of": None} for i, a in enumerate(islice(cycle(originals), n))]
+
+
+def _extract_child(corpus: str, n: int, mode: str, workers: int, results) -> None:
+    articles = _bench_articles(Path(corpus), n)
+    started = time.perf_counter()
+    if mode == "spacy":
+        import spacy
+
+        from pipelines.config import settings
+
+        nlp = spacy.load(settings().spacy_model)
+        for _ in nlp.pipe((a["text"] for a in articles), batch_size=16):
+            pass
+    else:
+        from pipelines.extract import extract_tables
+
+        extract_tables(articles, workers=workers)
+    seconds = time.perf_counter() - started
+    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    children = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
+    results.put((len(articles), sum(len(a["text"].split()) for a in articles), seconds, max(peak, children)))
+
+
+def measure_extract(corpus: Path, n: int, mode: str, workers: int = 1) -> ExtractRun:
+    """Time `mode` ("spacy": the bare pipeline; "extract": newsetl's extraction) in a fresh process; the
+    articles are read before the clock starts, the model is loaded after."""
+    context = multiprocessing.get_context("spawn")
+    results = context.Queue()
+    child = context.Process(target=_extract_child, args=(str(corpus), n, mode, workers, results))
+    child.start()
+    articles, words, seconds, peak = results.get()
+    child.join()
+    name = "spaCy nlp.pipe (baseline)" if mode == "spacy" else f"newsetl extraction, {workers} worker(s)"
+    return ExtractRun(name, articles, words, seconds, peak)
+
+
+def format_extract_table(runs: list[ExtractRun]) -> str:
+    baseline = runs[0]
+    lines = [f"{'':34} {'articles':>8} {'seconds':>8} {'art/s':>7} {'words/s':>8} {'vs baseline':>11} {'peak MiB':>9}"]
+    for r in runs:
+        rate = r.articles / r.seconds
+        lines.append(f"{r.name:34} {r.articles:>8} {r.seconds:>8.1f} {rate:>7.2f} {r.words / r.seconds:>8.0f} "
+                     f"{baseline.seconds / r.seconds:>10.2f}x {r.peak_rss_mib:>9.0f}")
+    if len(runs) >= 3:
+        lines.append(f"scaling from 1 to {runs[-1].name.split(',')[1].split()[0]} workers: "
+                     f"{runs[1].seconds / runs[-1].seconds:.2f}x")
     return "\n".join(lines)

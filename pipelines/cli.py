@@ -42,7 +42,7 @@ def cmd_extract(args: argparse.Namespace) -> int:
     ingested = ingest_paths(paths, day, settings().max_bytes)
     for reject in ingested.rejects:
         print(f"rejected {reject['source_uri']}: {reject['reason']} ({reject['detail']})", file=sys.stderr)
-    tables = extract_tables(ingested.articles, progress=_progress(len(ingested.rejects)))
+    tables = extract_tables(ingested.articles, progress=_progress(len(ingested.rejects)), workers=args.workers)
     tables["articles"] = ingested.articles
     tables["rejects"] = [dict(r, ingest_date=day) for r in ingested.rejects]
     write_extract_output(Path(args.out), tables)
@@ -62,6 +62,23 @@ def cmd_bench_ingest(args: argparse.Namespace) -> int:
         return 2
     sizes = sorted({max(1, args.n // 10), args.n})
     print(format_ingest_table([measure_ingest(corpus, n, settings().max_bytes) for n in sizes]))
+    return 0
+
+
+def cmd_bench_extract(args: argparse.Namespace) -> int:
+    import os
+
+    from pipelines.bench import format_extract_table, measure_extract
+
+    corpus = Path(args.corpus)
+    if not corpus.is_dir():
+        print(f"newsetl bench extract: no corpus folder at {corpus} (see --corpus)", file=sys.stderr)
+        return 2
+    cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
+    runs = [measure_extract(corpus, args.n, "spacy"), measure_extract(corpus, args.n, "extract", 1)]
+    if cores > 1:
+        runs.append(measure_extract(corpus, args.n, "extract", cores))
+    print(format_extract_table(runs))
     return 0
 
 
@@ -192,7 +209,8 @@ def main(argv: list[str] | None = None) -> int:
     p = sub.add_parser("extract", help="extract the tables from article files into DIR/<table>.parquet")
     p.add_argument("paths", nargs="+", help="article files or folders (searched recursively)")
     p.add_argument("--out", required=True, help="output folder")
-    p.add_argument("--workers", type=int, default=1, help="worker processes (1 for now)")
+    p.add_argument("--workers", type=int, default=1,
+                   help="extraction processes, each with its own copy of the model (default 1); same output")
     p.add_argument("--date", help="ingest date to record (default: today, UTC)")
     p.set_defaults(func=cmd_extract)
     p = sub.add_parser("run", help="materialize the whole asset graph for one daily partition")
@@ -210,6 +228,11 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--corpus", default=str(REPO_ROOT.parent / "shared" / "corpora" / "news"),
                    help="folder of article files to cycle (default ../shared/corpora/news)")
     p.set_defaults(func=cmd_bench_ingest)
+    p = bench.add_parser("extract", help="extraction of N articles against the bare spaCy pipeline, 1 and all workers")
+    p.add_argument("--n", type=int, default=2_000, help="articles, cycled from the corpus (default 2000)")
+    p.add_argument("--corpus", default=str(REPO_ROOT.parent / "shared" / "corpora" / "news" / "giveme5w1h"),
+                   help="folder of article files to cycle (default ../shared/corpora/news/giveme5w1h)")
+    p.set_defaults(func=cmd_bench_extract)
     args = parser.parse_args(argv)
     return args.func(args)
 

@@ -21,6 +21,7 @@ class Settings:
     spacy_model: str
     max_bytes: int
     sources: Path
+    workers: int
 
     @property
     def manifests(self) -> Path:
@@ -51,4 +52,5 @@ def settings() -> Settings:
         spacy_model=os.environ.get("NEWSETL_SPACY_MODEL") or DEFAULT_MODEL,
         max_bytes=int(os.environ.get("NEWSETL_MAX_BYTES") or 5 * 1024 * 1024),
         sources=Path(os.environ.get("NEWSETL_SOURCES") or REPO_ROOT / "sources.yml").resolve(),
+        workers=max(1, int(os.environ.get("NEWSETL_WORKERS") or 1)),
     )

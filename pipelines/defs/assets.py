@@ -85,7 +85,7 @@ def extraction(context: dg.AssetExecutionContext):
     articles = [{**row, "ingest_date": day} for row in read_partition("articles", day).to_pylist()]
     prior = earlier_extractions(cfg.lake, day, articles)
     try:
-        tables = extract_tables(articles, model_name=cfg.spacy_model, prior=prior)
+        tables = extract_tables(articles, model_name=cfg.spacy_model, prior=prior, workers=cfg.workers)
     except ExtractionError as exc:
         raise dg.Failure(str(exc)) from exc
     for name in EXTRACTED:  # every table is computed before any partition is replaced

@@ -8,6 +8,7 @@ from pipelines.extract.article import extract_article, text_for_parser
 from pipelines.extract.canonical import resolve_lost_letters
 from pipelines.extract.lexicon import lexicon
 from pipelines.extract.nlp import load_model, parse_texts
+from pipelines.extract.workers import BATCH_ARTICLES, extract_in_workers
 from pipelines.ids import stable_id
 from pipelines.tables import EXTRACTED_TABLES
 
@@ -43,10 +44,11 @@ def content_key(article: dict) -> str:
 
 def extract_tables(articles: list[dict], model_name: str | None = None,
                    progress: Callable[[int, int], None] | None = None,
-                   prior: dict[str, Extraction] | None = None) -> dict[str, list[dict]]:
+                   prior: dict[str, Extraction] | None = None, workers: int = 1) -> dict[str, list[dict]]:
     """All extraction rows for the articles. An exact copy (the same text as another article of the batch,
     or as an earlier article whose rows `prior` holds by content key) reuses those rows under its own ids;
-    near copies are extracted like any article (their offsets differ).
+    near copies are extracted like any article (their offsets differ). With `workers` > 1 the articles are
+    extracted by that many processes; the rows are the same.
 
     `progress(done, total)` is called after each article extracted.
     """
@@ -56,7 +58,11 @@ def extract_tables(articles: list[dict], model_name: str | None = None,
         if content_key(article) not in prior:
             sources.setdefault(content_key(article), article)
     extracted = dict(prior)
-    for done, (article, rows) in enumerate(iter_extracted(sources.values(), model_name), start=1):
+    if workers > 1 and len(sources) > BATCH_ARTICLES:
+        extractions = extract_in_workers(sources.values(), model_name, workers)
+    else:
+        extractions = iter_extracted(sources.values(), model_name)
+    for done, (article, rows) in enumerate(extractions, start=1):
         extracted[content_key(article)] = (article["article_id"], rows)
         if progress is not None:
             progress(done, len(sources))

@@ -54,7 +54,8 @@ class Digest:
             lines.append("Most quoted: " + ", ".join(f"{s['name']} ({s['n_quotes']})" for s in self.speakers[:3]) + ".")
         if self.stories:
             top = self.stories[0]
-            lines.append(f"Most reported story: {top['event_type']} \"{top['trigger']}\" in {top['articles']} articles.")
+            articles = f"{top['articles']} article{'' if top['articles'] == 1 else 's'}"
+            lines.append(f"Most reported story: {top['event_type']} \"{top['trigger']}\" in {articles}.")
         if path is not None:
             lines.append(f"Digest: `{path}`")
         return "\n\n".join(lines)
