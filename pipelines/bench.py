@@ -155,7 +155,8 @@ def measure_extract(corpus: Path, n: int, mode: str, workers: int = 1) -> Extrac
     child.start()
     articles, words, seconds, peak = results.get()
     child.join()
-    name = "spaCy nlp.pipe (baseline)" if mode == "spacy" else f"newsetl extraction, {workers} worker(s)"
+    name = "spaCy nlp.pipe (baseline)" if mode == "spacy" else \
+        f"newsetl extraction, {workers} worker{'' if workers == 1 else 's'}"
     return ExtractRun(name, articles, words, seconds, peak)
 
 
