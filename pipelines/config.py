@@ -22,6 +22,7 @@ class Settings:
     max_bytes: int
     sources: Path
     workers: int
+    dask_scheduler: str | None
 
     @property
     def manifests(self) -> Path:
@@ -53,4 +54,5 @@ def settings() -> Settings:
         max_bytes=int(os.environ.get("NEWSETL_MAX_BYTES") or 5 * 1024 * 1024),
         sources=Path(os.environ.get("NEWSETL_SOURCES") or REPO_ROOT / "sources.yml").resolve(),
         workers=max(1, int(os.environ.get("NEWSETL_WORKERS") or 1)),
+        dask_scheduler=os.environ.get("NEWSETL_DASK_SCHEDULER") or None,
     )

@@ -58,8 +58,9 @@ def extract_tables(articles: list[dict], model_name: str | None = None,
         if content_key(article) not in prior:
             sources.setdefault(content_key(article), article)
     extracted = dict(prior)
-    if workers > 1 and len(sources) > BATCH_ARTICLES:
-        extractions = extract_in_workers(sources.values(), model_name, workers)
+    scheduler = settings().dask_scheduler
+    if scheduler or (workers > 1 and len(sources) > BATCH_ARTICLES):
+        extractions = extract_in_workers(sources.values(), model_name, workers, scheduler)
     else:
         extractions = iter_extracted(sources.values(), model_name)
     for done, (article, rows) in enumerate(extractions, start=1):
