@@ -21,8 +21,11 @@ def partition_dir(lake: Path, table: str, day: date) -> Path:
 
 
 def write_atomic(table: pa.Table, path: Path) -> None:
-    """Write a Parquet file so that readers see the old file or the new one, never half of one."""
+    """Write a Parquet file so that readers see the old file or the new one, never half of one. Temporary
+    files a killed writer left beside it are removed first (one writer per partition holds its lock)."""
     path.parent.mkdir(parents=True, exist_ok=True)
+    for stale in path.parent.glob(f".{path.name}.*.tmp"):
+        stale.unlink(missing_ok=True)
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     os.close(fd)
     try:

@@ -64,3 +64,14 @@ def test_a_killed_run_does_not_keep_its_partition_locked(tmp_path):
     holder.wait()
     with partition_lock(tmp_path, date(2024, 1, 2)):
         assert not (tmp_path / "never").exists()
+
+
+def test_a_write_cleans_up_what_a_killed_writer_left(tmp_path):
+    import pyarrow as pa
+
+    from pipelines.lake import write_atomic
+
+    target = tmp_path / "part-0.parquet"
+    (tmp_path / ".part-0.parquet.abc123.tmp").write_bytes(b"half a parquet file")  # a writer killed mid-write
+    write_atomic(pa.table({"x": [1]}), target)
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["part-0.parquet"]
