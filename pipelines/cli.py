@@ -53,12 +53,19 @@ def cmd_extract(args: argparse.Namespace) -> int:
     return 0
 
 
+def _bench_corpus(args: argparse.Namespace) -> Path | None:
+    """The corpus folder a bench cycles, or None after saying it is missing."""
+    corpus = Path(args.corpus)
+    if not corpus.is_dir():
+        print(f"newsetl bench {args.what}: no corpus folder at {corpus} (see --corpus)", file=sys.stderr)
+        return None
+    return corpus
+
+
 def cmd_bench_ingest(args: argparse.Namespace) -> int:
     from pipelines.bench import format_ingest_table, measure_ingest
 
-    corpus = Path(args.corpus)
-    if not corpus.is_dir():
-        print(f"newsetl bench ingest: no corpus folder at {corpus} (see --corpus)", file=sys.stderr)
+    if (corpus := _bench_corpus(args)) is None:
         return 2
     sizes = sorted({max(1, args.n // 10), args.n})
     print(format_ingest_table([measure_ingest(corpus, n, settings().max_bytes) for n in sizes]))
@@ -70,9 +77,7 @@ def cmd_bench_extract(args: argparse.Namespace) -> int:
 
     from pipelines.bench import format_extract_table, measure_extract
 
-    corpus = Path(args.corpus)
-    if not corpus.is_dir():
-        print(f"newsetl bench extract: no corpus folder at {corpus} (see --corpus)", file=sys.stderr)
+    if (corpus := _bench_corpus(args)) is None:
         return 2
     cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
     runs = [measure_extract(corpus, args.n, "spacy"), measure_extract(corpus, args.n, "extract", 1)]

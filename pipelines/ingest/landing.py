@@ -58,7 +58,7 @@ FINGERPRINTS = pa.schema([
     ("duplicate_of", pa.string()),
     ("minhash", pa.binary()),
 ])
-_KEYS = ["article_id", "source_uri", "published_at", "content_hash", "duplicate_of"]
+_KEYS = [name for name in FINGERPRINTS.names if name != "minhash"]  # an article's keys, as the lake holds them
 _LAKE_ARTICLES = pa.schema([f for f in ARTICLES if f.name != "ingest_date"])
 
 
@@ -193,11 +193,12 @@ def _write_final(staging: Path, target: Path, originals: dict[str, str], known: 
     """Copy the staged partition without the known rows and with `duplicate_of` filled in, then rename it
     into place."""
     tmp = target.with_name(f".{PART_FILE}.tmp")
+    known_ids = pa.array(sorted(known), pa.string())
     try:
         with pq.ParquetWriter(tmp, _LAKE_ARTICLES, compression="zstd") as writer:
             for batch in pq.ParquetFile(staging).iter_batches(batch_size=BATCH_ROWS):
                 if known:
-                    batch = batch.filter(pc.invert(pc.is_in(batch.column("article_id"), pa.array(sorted(known)))))
+                    batch = batch.filter(pc.invert(pc.is_in(batch.column("article_id"), known_ids)))
                 ids = batch.column("article_id").to_pylist()
                 index = batch.schema.get_field_index("duplicate_of")
                 batch = batch.set_column(index, "duplicate_of", pa.array([originals.get(i) for i in ids], pa.string()))
