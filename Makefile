@@ -48,8 +48,8 @@ docs: install  ## the dbt documentation site of the warehouse, on http://127.0.0
 test: install browser  ## the whole test suite
 	$(BIN)/python -m pytest -q
 
-bench: install  ## extraction throughput against the bare spaCy pipeline, 1 and all workers (needs ../shared/corpora)
-	$(BIN)/newsetl bench extract --n 2000
+bench: install  ## the Scale table: extraction vs bare spaCy, 1 and all workers, memory, 30th partition, dbt at 1M events
+	$(BIN)/newsetl bench extract --n 2000 --big 20000
 
 bench-ingest: install  ## ingest throughput and peak memory on 2,000 and 20,000 files (needs ../shared/corpora)
 	$(BIN)/newsetl bench ingest --n 20000

@@ -63,7 +63,7 @@ def _bench_corpus(args: argparse.Namespace) -> Path | None:
 
 
 def cmd_bench_ingest(args: argparse.Namespace) -> int:
-    from pipelines.bench import format_ingest_table, measure_ingest
+    from pipelines.bench.ingest import format_ingest_table, measure_ingest
 
     if (corpus := _bench_corpus(args)) is None:
         return 2
@@ -73,17 +73,19 @@ def cmd_bench_ingest(args: argparse.Namespace) -> int:
 
 
 def cmd_bench_extract(args: argparse.Namespace) -> int:
-    import os
-
-    from pipelines.bench import format_extract_table, measure_extract
+    from pipelines.bench.measure import cores, machine
+    from pipelines.bench.report import format_table, read_previous, write_last
+    from pipelines.bench.suite import BenchOptions, run_bench
 
     if (corpus := _bench_corpus(args)) is None:
         return 2
-    cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
-    runs = [measure_extract(corpus, args.n, "spacy"), measure_extract(corpus, args.n, "extract", 1)]
-    if cores > 1:
-        runs.append(measure_extract(corpus, args.n, "extract", cores))
-    print(format_extract_table(runs))
+    cfg = settings()
+    header, figures = run_bench(BenchOptions(corpus, args.n, args.big, args.days, args.day_articles, args.workers or cores(),
+                                             cfg.spacy_model, cfg.max_bytes, args.dbt_scale))
+    last = Path(args.last)
+    print(format_table(figures, header, read_previous(last)))
+    write_last(last, figures, machine())
+    print(f"\nfigures saved to {last} for the next run to compare with")
     return 0
 
 
@@ -233,10 +235,18 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--corpus", default=str(REPO_ROOT.parent / "shared" / "corpora" / "news"),
                    help="folder of article files to cycle (default ../shared/corpora/news)")
     p.set_defaults(func=cmd_bench_ingest)
-    p = bench.add_parser("extract", help="extraction of N articles against the bare spaCy pipeline, 1 and all workers")
+    p = bench.add_parser("extract", help="extraction against the bare spaCy pipeline (1 and all workers), memory at "
+                                         "two sizes, the 30th partition against the 1st, dbt build at a million events")
     p.add_argument("--n", type=int, default=2_000, help="articles, cycled from the corpus (default 2000)")
-    p.add_argument("--corpus", default=str(REPO_ROOT.parent / "shared" / "corpora" / "news" / "giveme5w1h"),
-                   help="folder of article files to cycle (default ../shared/corpora/news/giveme5w1h)")
+    p.add_argument("--big", type=int, default=20_000, help="articles for the second memory figure (default 20000; 0: skip)")
+    p.add_argument("--workers", type=int, default=0, help="workers of the 'all workers' runs (default 0: every core)")
+    p.add_argument("--days", type=int, default=30, help="the partition compared with the 1st (default 30; 0: skip)")
+    p.add_argument("--day-articles", type=int, default=40, help="article files per day in that comparison (default 40)")
+    p.add_argument("--dbt-scale", type=float, default=1.0,
+                   help="resampled lake for dbt build: 1.0 is 1M events, 2M participants, 1M quotes (0: skip)")
+    p.add_argument("--last", default="bench/last.json", help="the previous run's figures (default bench/last.json)")
+    p.add_argument("--corpus", default=str(REPO_ROOT.parent / "shared" / "corpora" / "news"),
+                   help="folder of article files to cycle (default ../shared/corpora/news)")
     p.set_defaults(func=cmd_bench_extract)
     args = parser.parse_args(argv)
     return args.func(args)

@@ -22,18 +22,29 @@ def partition_dir(lake: Path, table: str, day: date) -> Path:
 
 def write_atomic(table: pa.Table, path: Path) -> None:
     """Write a Parquet file so that readers see the old file or the new one, never half of one. Temporary
-    files a killed writer left beside it are removed first (one writer per partition holds its lock)."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    for stale in path.parent.glob(f".{path.name}.*.tmp"):
-        stale.unlink(missing_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-    os.close(fd)
+    files a killed writer left beside it are removed first."""
+    remove_stale_temporaries(path)
+    tmp = str(temporary_beside(path))
     try:
         pq.write_table(table, tmp, compression="zstd")
         os.replace(tmp, path)
     finally:
         if os.path.exists(tmp):
             os.unlink(tmp)
+
+
+def remove_stale_temporaries(path: Path) -> None:
+    """Remove the temporary files a killed writer of `path` left (one writer per partition holds its lock)."""
+    for stale in path.parent.glob(f".{path.name}.*.tmp"):
+        stale.unlink(missing_ok=True)
+
+
+def temporary_beside(path: Path) -> Path:
+    """A new empty temporary file in `path`'s folder, named so that `remove_stale_temporaries` finds it."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    os.close(fd)
+    return Path(name)
 
 
 def write_partition(lake: Path, name: str, day: date, rows: list[dict]) -> Path:

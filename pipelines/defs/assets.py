@@ -3,12 +3,12 @@
 import dagster as dg
 
 from pipelines.config import settings
-from pipelines.defs.lake_io import markdown_preview, read_partition, rows_metadata
+from pipelines.defs.lake_io import markdown_preview, rows_metadata
 from pipelines.defs.partitions import daily, one_partition_per_run, partition_day
-from pipelines.extract import ExtractionError, extract_tables
+from pipelines.extract import ExtractionError
+from pipelines.extract.partition import extract_partition
 from pipelines.ingest.feeds import fetch_feeds, load_sources, read_failures, record_failures
 from pipelines.ingest.landing import ingest_day, manifest_dir
-from pipelines.lake import earlier_extractions, write_partition
 from pipelines.tables import EXTRACTED_TABLES as EXTRACTED
 
 INGESTED = ("articles", "rejects")
@@ -82,17 +82,13 @@ def raw_articles(context: dg.AssetExecutionContext):
 def extraction(context: dg.AssetExecutionContext):
     day = partition_day(context)
     cfg = settings()
-    articles = [{**row, "ingest_date": day} for row in read_partition("articles", day).to_pylist()]
-    prior = earlier_extractions(cfg.lake, day, articles)
     try:
-        tables = extract_tables(articles, model_name=cfg.spacy_model, prior=prior, workers=cfg.workers)
+        done = extract_partition(cfg.lake, day, model_name=cfg.spacy_model, workers=cfg.workers)
     except ExtractionError as exc:
         raise dg.Failure(str(exc)) from exc
-    for name in EXTRACTED:  # every table is computed before any partition is replaced
-        write_partition(cfg.lake, name, day, tables[name])
-    copies = sum(1 for a in articles if a["duplicate_of"] is not None)
-    context.log.info(f"{len(articles)} articles in ({copies} copies, {len(prior)} reusing an earlier day's rows); "
-                     + ", ".join(f"{len(tables[name])} {name}" for name in EXTRACTED) + " out")
+    context.log.info(f"{done.articles} articles in ({done.copies} copies, {done.reused} reusing an earlier day's "
+                     "rows); " + ", ".join(f"{done.rows[name]} {name}" for name in EXTRACTED) + " out")
     for name in EXTRACTED:
         yield dg.MaterializeResult(asset_key=lake_key(name), metadata={
-            **rows_metadata(tables[name], PREVIEW_COLUMNS[name]), "articles_in": len(articles)})
+            **rows_metadata(done.rows[name], done.preview[name], PREVIEW_COLUMNS[name]),
+            "articles_in": done.articles})

@@ -35,6 +35,6 @@ def markdown_preview(rows: list[dict], columns: list[str]) -> dg.MetadataValue:
     return dg.MetadataValue.md("\n".join(lines))
 
 
-def rows_metadata(rows: list[dict], preview_columns: list[str]) -> dict:
+def rows_metadata(count: int, first_rows: list[dict], preview_columns: list[str]) -> dict:
     """Row count and preview of rows written to a lake partition."""
-    return {"dagster/row_count": len(rows), "preview": markdown_preview(rows, preview_columns)}
+    return {"dagster/row_count": count, "preview": markdown_preview(first_rows, preview_columns)}

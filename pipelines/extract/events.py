@@ -9,6 +9,7 @@ from spacy.tokens import Doc, Span, Token
 
 from pipelines.extract.dates import DateExpr, find_dates, resolve
 from pipelines.extract.lexicon import Lexicon
+from pipelines.extract.nlp import doc_text, lemma_of
 from pipelines.extract.participants import ArticleParticipants, Entity
 from pipelines.ids import stable_id
 
@@ -49,7 +50,7 @@ class Event:
 
 def extract_events(doc: Doc, parts: ArticleParticipants, lex: Lexicon, pub: date | None, title_end: int) -> list[Event]:
     events: list[Event] = []
-    text = doc.text  # Doc.text joins every token on each access: read it once
+    text = doc_text(doc)
     for sent in doc.sents:
         dates = find_dates(text, sent.start_char, sent.end_char)
         for tok in sent:
@@ -100,10 +101,11 @@ def _coding(entry: dict) -> tuple[str, str | None, str | None]:
 
 
 def _events_at(tok: Token, sent: Span, parts: ArticleParticipants, lex: Lexicon) -> list[Event]:
-    lemma = tok.lemma_.lower()
-    if tok.pos_ != "VERB" and (verb := _verb_tagged_noun(tok, lex)):
-        lemma = verb
-    if (tok.pos_ == "VERB" or lemma != tok.lemma_.lower()) and lemma in lex.event_verbs:
+    verb = _verb_tagged_noun(tok, lex) if tok.pos_ != "VERB" else None
+    if tok.pos_ not in {"VERB", "NOUN", "PROPN"} and verb is None:
+        return []
+    lemma = verb or lemma_of(tok)
+    if (tok.pos_ == "VERB" or verb is not None and verb != lemma_of(tok)) and lemma in lex.event_verbs:
         entry = next((e for e in lex.event_verbs[lemma] if _verb_fits(tok, e)), None)
         if entry is None:
             return []
@@ -159,7 +161,7 @@ def _events_at(tok: Token, sent: Span, parts: ArticleParticipants, lex: Lexicon)
                     sources += _entities_of(pobj, parts)
             if c.lower_ in {"separate", "bilateral"} and c.dep_ == "amod":
                 separate = c.lower_ == "separate"
-        if head.lemma_.lower() in HOLDING_VERBS or tok.dep_ in {"nsubjpass"}:
+        if lemma_of(head) in HOLDING_VERBS or tok.dep_ in {"nsubjpass"}:
             if not sources:
                 sources = _entities_of(_subject(head), parts) or _preceding_actor(head, sent, parts)
             for c in head.children:
@@ -185,7 +187,7 @@ def _governed_by_request(tok: Token) -> bool:
         if t.dep_ not in {"dobj", "xcomp", "pobj", "prep", "advcl"} or t.head is t:
             return False
         t = t.head
-        if t.pos_ == "VERB" and t.lemma_.lower() in REQUEST_VERBS:
+        if t.pos_ == "VERB" and lemma_of(t) in REQUEST_VERBS:
             return True
     return False
 
@@ -207,7 +209,7 @@ def _verb_fits(tok: Token, entry: dict) -> bool:
     objects = [c for c in tok.children if c.dep_ in {"dobj", "nsubjpass", "attr", "pobj"}]
     objects += [g for c in tok.children if c.dep_ == "prep" for g in c.children if g.dep_ == "pobj"]
     if "needs" in entry:
-        words = {t.lower_ for o in objects for t in o.subtree} | {t.lemma_.lower() for o in objects for t in o.subtree}
+        words = {t.lower_ for o in objects for t in o.subtree} | {lemma_of(t) for o in objects for t in o.subtree}
         if tok.dep_ == "acl":
             words |= {t.lower_ for t in tok.head.subtree}
         if not words & set(entry["needs"]):
@@ -216,7 +218,7 @@ def _verb_fits(tok: Token, entry: dict) -> bool:
         return False
     if "needs_subject" in entry:
         subject = _subject(tok)
-        if subject is None or subject.lemma_.lower() not in entry["needs_subject"]:
+        if subject is None or lemma_of(subject) not in entry["needs_subject"]:
             return False
     if "needs_object_kind" in entry and not objects:
         return False
@@ -230,7 +232,7 @@ def _noun_fits(tok: Token, entry: dict) -> bool:
     if "needs" in entry and not words & set(entry["needs"]):
         return False
     if "needs_context" in entry:
-        context = words | {tok.head.lemma_.lower()}
+        context = words | {lemma_of(tok.head)}
         if not context & set(entry["needs_context"]):
             return False
     return True
@@ -284,7 +286,7 @@ def _verb_tagged_noun(tok: Token, lex: Lexicon) -> str | None:
 def _body_country(subject: Token | None, parts: ArticleParticipants) -> list[Entity]:
     """"The DPRK permanent mission", "the Chinese government", "police": a body acts for the state in
     its modifiers, else for the outlet's country, else for the country the article names most."""
-    if subject is None or subject.lemma_.lower() not in BODY_HEADS:
+    if subject is None or lemma_of(subject) not in BODY_HEADS:
         return []
     if owner := _event_owner(subject, parts):
         return owner
@@ -340,14 +342,14 @@ def _modality(verb: Token, noun: Token | None = None) -> str:
         if any(c.lower_ in HYPOTHETICAL_AUX and c.dep_ == "aux" for c in t.children) or \
                 any(c.dep_ == "mark" and c.lower_ in {"if", "unless"} for c in t.children):
             return "hypothetical"
-        if t.lemma_.lower() == "threaten" and t is not verb:
+        if lemma_of(t) == "threaten" and t is not verb:
             return "hypothetical"
     for t in chain:
         if any(c.lower_ in FUTURE_AUX and c.dep_ == "aux" for c in t.children):
             return "planned"
-        if t is not verb and t.lemma_.lower() in PLANNING_VERBS:
+        if t is not verb and lemma_of(t) in PLANNING_VERBS:
             return "planned"
-    if verb.lemma_.lower() == "agree" and any(c.dep_ == "xcomp" for c in verb.children):
+    if lemma_of(verb) == "agree" and any(c.dep_ == "xcomp" for c in verb.children):
         return "planned"
     if noun is not None:
         around = {t.lower_ for t in noun.subtree}

@@ -12,6 +12,7 @@ from spacy.tokens import Doc, Span, Token
 
 from pipelines.ingest.dateline import DATELINE
 from pipelines.extract.lexicon import Lexicon, fold
+from pipelines.extract.nlp import doc_text, lemma_of
 
 PRONOUNS = {"he": "m", "him": "m", "his": "m", "she": "f", "her": "f", "hers": "f"}
 PLURAL_PRONOUNS = {"they", "them", "their"}
@@ -71,7 +72,7 @@ METONYM_DEPS = {"nsubj", "nsubjpass", "poss", "agent", "pobj", "dobj"}
 def place_mentions(doc: Doc, lex: Lexicon) -> list[Mention]:
     """Places standing for a country: the dateline ("Pyongyang, October 25 (KCNA) --", "BEIJING --") and
     capitals used for their governments ("Pyongyang said", "talks between Seoul and Washington")."""
-    text, out = doc.text, []
+    text, out = doc_text(doc), []
     for m in DATELINE.finditer(text):
         place = m.group("place").strip()
         if code := lex.place_country(place) or lex.place_country(place.title()):
@@ -231,7 +232,7 @@ def person_mentions(doc: Doc, lex: Lexicon) -> list[Mention]:
     spans.extend(_names_after_titles(doc, lex))
     spans.extend(_names_before_titles(doc, lex))
     spans.extend(_names_with_lost_letters(doc))
-    known = [(k.start, k.end) for m in _surface_regex(lex.person_surfaces).finditer(doc.text)
+    known = [(k.start, k.end) for m in _surface_regex(lex.person_surfaces).finditer(doc_text(doc))
              if (k := doc.char_span(m.start(), m.end(), alignment_mode="contract")) is not None]
     # a dictionary name is exact: it replaces whatever longer span the recognizer made around it
     spans = [s for s in spans if not any(k[0] < s[1] and s[0] < k[1] for k in known)] + known
@@ -351,7 +352,7 @@ def _after_title_country(doc: Doc, i: int, lex: Lexicon) -> int | None:
 def _names_with_lost_letters(doc: Doc) -> list[tuple[int, int]]:
     """"Ant?nio Guterres": a capitalized word with a `?` inside, joined to the name that follows."""
     out = []
-    for m in re.finditer(rf"{LOST_LETTER_WORD}(?:\s+[A-Z][^\W\d_]+(?:-[A-Za-z]+)?)+", doc.text):
+    for m in re.finditer(rf"{LOST_LETTER_WORD}(?:\s+[A-Z][^\W\d_]+(?:-[A-Za-z]+)?)+", doc_text(doc)):
         span = doc.char_span(m.start(), m.end(), alignment_mode="expand")
         if span is not None:
             out.append((span.start, span.end))
@@ -362,7 +363,7 @@ def group_mentions(doc: Doc, lex: Lexicon) -> list[Mention]:
     """Plural nominal groups: "the three deputy ministers", "the deputy foreign ministers of the three countries"."""
     out = []
     for tok in doc:
-        if tok.tag_ != "NNS" or tok.lemma_.lower() not in lex.title_heads and tok.lower_ not in GROUP_HEADS | lex.title_heads:
+        if tok.tag_ != "NNS" or lemma_of(tok) not in lex.title_heads and tok.lower_ not in GROUP_HEADS | lex.title_heads:
             continue
         if tok.lower_ in GROUP_HEADS and not any(c.lower_ in NUMBERS for c in tok.lefts):
             continue
@@ -394,7 +395,7 @@ def group_mentions(doc: Doc, lex: Lexicon) -> list[Mention]:
 def official_mentions(doc: Doc, taken: list[tuple[int, int]]) -> list[Mention]:
     """Unnamed office holders with whom they act for: "A spokesman for the Ministry of National Defence",
     "a State Department spokesperson", "a senior U.S. official". `anchor` spans hold the body or country."""
-    out, text = [], doc.text
+    out, text = [], doc_text(doc)
     for tok in doc:
         if tok.tag_ != "NN" or tok.lower_ not in OFFICE_HEADS or any(s <= tok.idx < e for s, e in taken):
             continue

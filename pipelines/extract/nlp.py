@@ -1,17 +1,20 @@
-"""Loading the spaCy model by its configurable name and parsing texts of any length."""
+"""Loading the spaCy model by its configurable name, parsing texts of any length, and what the
+extractors read from a parse: lemmas (on demand) and the doc's text (built once)."""
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from functools import cache
 
 import spacy
 from spacy.language import Language
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
 
 from pipelines.config import DEFAULT_MODEL, FALLBACK_MODEL
+from pipelines.extract.attribute_index import index_attribute_ruler
 
 CHUNK_CHARS = 100_000  # parse long articles in paragraph chunks of at most this size
-UNUSED_COMPONENTS: tuple[str, ...] = ()
+ON_DEMAND = "lemmatizer"  # loaded but not run over every token: `lemma_of` asks it for the tokens read
+_lemmatizers: dict[int, Callable[[Token], list[str]]] = {}  # id(vocab) -> its model's lemmatizer
 
 
 @Language.component("paragraph_breaks")
@@ -26,15 +29,43 @@ def paragraph_breaks(doc: Doc) -> Doc:
 @cache
 def load_model(name: str = DEFAULT_MODEL) -> Language:
     """Load the spaCy pipeline package `name` (falling back to en_core_web_sm when it is not installed),
-    with sentences broken at line breaks before the parser runs."""
+    with sentences broken at line breaks before the parser runs, the attribute ruler indexed (same
+    attributes, less time) and the lemmatizer kept for `lemma_of`."""
     try:
-        nlp = spacy.load(name, exclude=list(UNUSED_COMPONENTS))
+        nlp = spacy.load(name, disable=[ON_DEMAND])
     except OSError:
         if name != DEFAULT_MODEL:
             raise
-        nlp = spacy.load(FALLBACK_MODEL, exclude=list(UNUSED_COMPONENTS))
+        nlp = spacy.load(FALLBACK_MODEL, disable=[ON_DEMAND])
     nlp.add_pipe("paragraph_breaks", before="parser")
+    index_attribute_ruler(nlp)
+    if ON_DEMAND in nlp.component_names:
+        _lemmatizers[id(nlp.vocab)] = nlp.get_pipe(ON_DEMAND).lemmatize
     return nlp
+
+
+def lemma_of(tok: Token) -> str:
+    """The token's lemma in lower case, as the model's lemmatizer gives it. Only the tokens an extractor
+    asks about are lemmatized (most never are), each once per doc."""
+    lemmas = tok.doc.user_data.setdefault("lemmas", {})
+    found = lemmas.get(tok.i)
+    if found is None:
+        found = lemmas[tok.i] = _lemma(tok)
+    return found
+
+
+def _lemma(tok: Token) -> str:
+    if tok.lemma:  # the attribute ruler's exceptions ("'d" -> "would"), which the lemmatizer keeps
+        return tok.lemma_.lower()
+    lemmatize = _lemmatizers.get(id(tok.vocab))
+    return lemmatize(tok)[0].lower() if lemmatize else tok.lemma_.lower()
+
+
+def doc_text(doc: Doc) -> str:
+    """The doc's text, built once per doc (spaCy joins every token on each `doc.text`)."""
+    if "text" not in doc.user_data:
+        doc.user_data["text"] = doc.text
+    return doc.user_data["text"]
 
 
 def paragraph_chunks(text: str, limit: int = CHUNK_CHARS) -> list[str]:

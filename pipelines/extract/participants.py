@@ -25,6 +25,7 @@ from pipelines.extract.mentions import (
     person_mentions,
     pronoun_and_nominal_mentions,
 )
+from pipelines.extract.nlp import doc_text
 from pipelines.ids import stable_id
 
 NATIONAL_ROLES = {"foreign minister", "deputy foreign minister", "head of government", "head of state",
@@ -89,7 +90,7 @@ class ArticleParticipants:
 
 
 def extract_participants(doc: Doc, article: dict, lex: Lexicon) -> ArticleParticipants:
-    text = doc.text
+    text = doc_text(doc)
     home = lex.home_country(article.get("source_name"), article.get("source_hint"), article.get("url"),
                             article.get("_site_domain"))
     persons = person_mentions(doc, lex)
@@ -295,7 +296,7 @@ def _resolve_bodies(orgs: list[Mention], countries: list[Mention], home: str | N
 def _assign_person_affiliations(doc: Doc, entities: list[Entity], countries: list[Mention], home: str | None,
                                 lex: Lexicon) -> None:
     orgs = {e.actor_id: e for e in entities if e.kind == "organization"}
-    text = doc.text
+    text = doc_text(doc)
     for e in entities:
         if e.kind != "person":
             continue
@@ -441,7 +442,7 @@ def _resolve_coordinated_titles(doc: Doc, entities: list[Entity], lex: Lexicon) 
     found = []
     person_at = {m.start: m for e in entities if e.kind == "person" for m in e.mentions}
     by_members: dict = {}
-    text = doc.text
+    text = doc_text(doc)
     for tok in doc:
         if tok.lower_ not in lex.title_heads or not tok.lower_.endswith("s") or not tok.text[:1].isupper() \
                 or tok.i + 1 >= len(doc):

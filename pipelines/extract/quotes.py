@@ -15,6 +15,7 @@ from spacy.tokens import Doc, Span, Token
 
 from pipelines.extract.lexicon import Lexicon, lexicon
 from pipelines.extract.mentions import Mention
+from pipelines.extract.nlp import doc_text, lemma_of
 from pipelines.extract.participants import ArticleParticipants, Entity
 from pipelines.ids import stable_id
 
@@ -115,7 +116,7 @@ def extract_quotes(doc: Doc, parts: ArticleParticipants, lex: Lexicon) -> list[Q
     """Direct quotations with the cue around them first, then the content clauses of the remaining cues (a partial
     quote replaces its fragments), then the lines a speaker's name opens ("Rubio: ..."), then the quotations that
     have no cue of their own."""
-    quotations = quotation_spans(_text(doc))
+    quotations = quotation_spans(doc_text(doc))
     direct, uncued, used_cues = _direct_quotes(doc, quotations, parts, lex)
     found = _QuoteSet(direct)
     marks = _Marks(quotations)
@@ -125,12 +126,12 @@ def extract_quotes(doc: Doc, parts: ArticleParticipants, lex: Lexicon) -> list[Q
         _nested_conduits(candidates)
         for q in candidates:
             found.add(q, absorbs=q.kind == "partial")
-    for q in _speaker_lines(_text(doc), quotations, parts):
+    for q in _speaker_lines(doc_text(doc), quotations, parts):
         found.add(q, absorbs=True)
     quotes = found.items
     for s, e in uncued:
         if not any(q.start <= s and e <= q.end for q in quotes):
-            _attach_uncued(_text(doc), s, e, quotes)
+            _attach_uncued(doc_text(doc), s, e, quotes)
     return sorted(quotes, key=lambda q: q.start)
 
 
@@ -175,7 +176,7 @@ def _direct_quotes(doc: Doc, quotations, parts: ArticleParticipants,
 
     A quotation with no cue right after a quote in its paragraph joins that quote ('"...," she said. "..."').
     """
-    text = _text(doc)
+    text = doc_text(doc)
     starts = _starts(doc)
     quotes: list[Quote] = []
     uncued: list[tuple[int, int]] = []
@@ -345,13 +346,6 @@ def _inner(text: str, s: int, e: int) -> str:
     return text[s:e].strip(QUOTE_MARKS)
 
 
-def _text(doc: Doc) -> str:
-    """The doc's text, built once per doc (spaCy joins its tokens on every `doc.text`)."""
-    if "quotes.text" not in doc.user_data:
-        doc.user_data["quotes.text"] = doc.text
-    return doc.user_data["quotes.text"]
-
-
 def _starts(doc: Doc) -> list[int]:
     """Character offsets of the doc's tokens, computed once per doc."""
     if "quotes.token_starts" not in doc.user_data:
@@ -384,7 +378,7 @@ def _cue_after(doc: Doc, starts: list[int], quotations, k: int, b: int, lex: Lex
 def _is_cue(tok: Token, lex: Lexicon) -> bool:
     if tok.lower_ == "according":
         return tok.i + 1 < len(tok.doc) and tok.doc[tok.i + 1].lower_ == "to"
-    return tok.pos_ in {"VERB", "AUX"} and tok.lemma_.lower() in lex.cue_verbs
+    return tok.pos_ in {"VERB", "AUX"} and lemma_of(tok) in lex.cue_verbs
 
 
 def _speaker_token(cue: Token, lo: int, hi: int) -> Token | None:
@@ -399,7 +393,7 @@ def _speaker_token(cue: Token, lo: int, hi: int) -> Token | None:
 def _speaker_near(doc: Doc, starts: list[int], cue: Token, lo: int, hi: int,
                   parts: ArticleParticipants) -> tuple[int, int]:
     """Where the parse finds no subject: the participant or noun nearest the cue, before it, else after it."""
-    lo = max(lo, _paragraph(_text(doc), cue.idx)[0])
+    lo = max(lo, _paragraph(doc_text(doc), cue.idx)[0])
     before = [t for t in _tokens(doc, starts, lo, cue.idx) if not t.is_punct]
     after = [t for t in _tokens(doc, starts, cue.idx + len(cue), hi) if not t.is_punct]
     for words in (before[::-1], after):
@@ -431,11 +425,11 @@ def _overlap(a: tuple[int, int], b: tuple[int, int]) -> float:
 def _cues(sent: Span, lex: Lexicon) -> list[Token]:
     """Speech verbs, "according to", and verbs whose object or infinitive is an attitude's content."""
     frames = lexicon().cue_frames
-    return [tok for tok in sent if _is_cue(tok, lex) or tok.pos_ == "VERB" and frames.knows(tok.lemma_.lower())]
+    return [tok for tok in sent if _is_cue(tok, lex) or tok.pos_ == "VERB" and frames.knows(lemma_of(tok))]
 
 
 def _cue_lemma(tok: Token, lex: Lexicon) -> str:
-    lemma = tok.lemma_.lower()
+    lemma = lemma_of(tok)
     if lemma == "according":
         return "according to"
     particle = lex.cue_phrasal.get(lemma)
@@ -451,14 +445,14 @@ def _attribution(cue: Token, sent: Span, quotations, parts: ArticleParticipants,
     doc = cue.doc
     if cue.lower_ == "according":
         return _according_to(cue, sent, quotations, parts, lex)
-    if lex.cue_phrasal.get(cue.lemma_.lower()) and not any(c.dep_ == "prt" for c in cue.children) \
-            and cue.lemma_.lower() in {"point", "spell", "make"}:
+    if lex.cue_phrasal.get(lemma_of(cue)) and not any(c.dep_ == "prt" for c in cue.children) \
+            and lemma_of(cue) in {"point", "spell", "make"}:
         return None
     content = _content_span(cue, sent, quotations)
     if content is None:
         return None
     start, end = content
-    kind = _kind(start, end, quotations, _text(doc))
+    kind = _kind(start, end, quotations, doc_text(doc))
     if kind is None:
         return None
     q = Quote(start, end, kind, _cue_lemma(cue, lex), cue.idx, cue.idx + len(cue))
@@ -474,7 +468,7 @@ def _attribution(cue: Token, sent: Span, quotations, parts: ArticleParticipants,
 def _content_span(cue: Token, sent: Span, quotations) -> tuple[int, int] | None:
     """The content the cue governs: a clause, an infinitive, an object, a prepositional object, a quotation."""
     frames = lexicon().cue_frames
-    lemma = cue.lemma_.lower()
+    lemma = lemma_of(cue)
     tokens = (_clause(cue)
               or lemma in frames.infinitives and _child(cue, {"xcomp"})
               or lemma in frames.objects and _object(cue)
@@ -482,7 +476,7 @@ def _content_span(cue: Token, sent: Span, quotations) -> tuple[int, int] | None:
     if tokens:
         first, last = tokens
         doc = cue.doc
-        start, end = _paragraph(_text(doc), cue.idx)
+        start, end = _paragraph(doc_text(doc), cue.idx)
         return _trim(doc, max(doc[first].idx, start), min(doc[last].idx + len(doc[last]), end), quotations)
     return _quoted_object(cue, quotations) or _adjacent_quotation(cue, sent, quotations)
 
@@ -542,7 +536,7 @@ def _quoted_object(cue: Token, quotations) -> tuple[int, int] | None:
 
 def _adjacent_quotation(cue: Token, sent: Span, quotations) -> tuple[int, int] | None:
     """A whole quotation next to the cue: 'X said: "..."', '"...," X said'; not a fragment ('called it "bad"')."""
-    text = _text(cue.doc)
+    text = doc_text(cue.doc)
     for qs, qe in quotations:
         if sent.start_char <= qs and qe <= sent.end_char + 1:
             between = text[qe:cue.idx] if qe <= cue.idx else text[cue.idx + len(cue):qs]
@@ -558,7 +552,7 @@ def _between(quotations, a: int, b: int) -> list[tuple[int, int]]:
 
 
 def _trim(doc: Doc, s: int, e: int, quotations) -> tuple[int, int]:
-    text = _text(doc)
+    text = doc_text(doc)
     for qs, qe in _between(quotations, s - 3, e + 1):  # a quotation cut by the parse keeps its marks, and its end
         if s <= qs < e < qe and (qe - e <= 3 or _same_paragraph(text, e, qe)):
             e = qe
@@ -585,7 +579,7 @@ def _kind(s: int, e: int, quotations, text: str) -> str | None:
 def _subject(cue: Token) -> Token | None:
     """The subject of the cue or of the verb it depends on ("X left, saying"), within the cue's paragraph."""
     tok = cue
-    start, end = _paragraph(_text(cue.doc), cue.idx)
+    start, end = _paragraph(doc_text(cue.doc), cue.idx)
     for _ in range(4):
         for c in tok.children:
             if c.dep_ in SUBJECTS:
@@ -604,7 +598,7 @@ def _set_speaker(q: Quote, tok: Token | None, parts: ArticleParticipants) -> Non
     if tok is None:
         return
     doc = tok.doc
-    start, end = _paragraph(_text(doc), tok.idx)
+    start, end = _paragraph(doc_text(doc), tok.idx)
     _set_speaker_at(q, max(doc[tok.left_edge.i].idx, start),
                     min(doc[tok.right_edge.i].idx + len(doc[tok.right_edge.i]), end), parts, tok.idx)
 
@@ -612,7 +606,7 @@ def _set_speaker(q: Quote, tok: Token | None, parts: ArticleParticipants) -> Non
 def _principal(q: Quote, subject: Token | None, parts: ArticleParticipants, lex: Lexicon) -> str | None:
     """"X's office said", "a spokesperson for X said": X is the speaker and the office or spokesperson the conduit,
     unless the spokesperson is named."""
-    if subject is None or subject.lemma_.lower() not in lex.conduits \
+    if subject is None or lemma_of(subject) not in lex.conduits \
             or any(c.dep_ in {"appos", "compound"} and c.pos_ == "PROPN" for c in subject.children):
         return None
     owner = next((c for c in subject.children if c.dep_ == "poss"), None) or next(
@@ -622,7 +616,7 @@ def _principal(q: Quote, subject: Token | None, parts: ArticleParticipants, lex:
     if mention is None or mention.start < owner.left_edge.idx:
         return None
     q.speaker, q.speaker_start, q.speaker_end = mention.entity, mention.start, mention.end
-    return subject.lemma_.lower()
+    return lemma_of(subject)
 
 
 def _set_speaker_at(q: Quote, s: int, e: int, parts: ArticleParticipants, head: int | None = None) -> None:
@@ -654,9 +648,9 @@ def _conduit(cue: Token, sent: Span, parts: ArticleParticipants, lex: Lexicon) -
             pobj = next((g for g in prep.children if g.dep_ == "pobj"), None)
             if pobj is None:
                 continue
-            if prep.lower_ != "in" or pobj.lemma_.lower() in lex.documents or pobj.text.lower() in lex.documents:
+            if prep.lower_ != "in" or lemma_of(pobj) in lex.documents or pobj.text.lower() in lex.documents:
                 return _phrase(doc, pobj, parts)
-        for dobj in (c for c in t.children if c.dep_ == "dobj" and c.lemma_.lower() in lex.documents):
+        for dobj in (c for c in t.children if c.dep_ == "dobj" and lemma_of(c) in lex.documents):
             for prep in (c for c in dobj.children if c.dep_ == "prep" and c.lower_ in {"through", "via"}):
                 pobj = next((g for g in prep.children if g.dep_ == "pobj"), None)
                 if pobj is not None:
@@ -664,7 +658,7 @@ def _conduit(cue: Token, sent: Span, parts: ArticleParticipants, lex: Lexicon) -
     for tok in sent:
         if tok.lower_ == "according" and tok.i + 1 < len(doc) and doc[tok.i + 1].lower_ == "to":
             pobj = next((g for g in doc[tok.i + 1].children if g.dep_ == "pobj"), None)
-            if pobj is not None and (pobj.lemma_.lower() in lex.documents or
+            if pobj is not None and (lemma_of(pobj) in lex.documents or
                                      doc[pobj.left_edge.i:pobj.i + 1].text.lower().endswith(tuple(lex.documents))):
                 return _phrase(doc, pobj, parts)
     return None
@@ -684,7 +678,7 @@ def _according_to(cue: Token, sent: Span, quotations, parts: ArticleParticipants
     doc = cue.doc
     to = doc[cue.i + 1]
     pobj = next((g for g in to.children if g.dep_ == "pobj"), None)
-    document = pobj is not None and pobj.lemma_.lower() in lex.documents
+    document = pobj is not None and lemma_of(pobj) in lex.documents
     if pobj is None or document and len(_cues(sent, lex)) > 1:
         return None  # "X said ..., according to a press release": the release is X's conduit
     phrase_start, phrase_end = cue.idx, doc[pobj.right_edge.i].idx + len(doc[pobj.right_edge.i])
@@ -693,11 +687,11 @@ def _according_to(cue: Token, sent: Span, quotations, parts: ArticleParticipants
     else:
         s, e = sent.start_char, phrase_start
     s, e = _trim(doc, s, e, quotations)
-    while e > s and _text(doc)[e - 1] in ".\n ":
+    while e > s and doc_text(doc)[e - 1] in ".\n ":
         e -= 1
     if e - s < 10:
         return None
-    q = Quote(s, e, _kind(s, e, quotations, _text(doc)) or "indirect", "according to", cue.idx, to.idx + len(to))
+    q = Quote(s, e, _kind(s, e, quotations, doc_text(doc)) or "indirect", "according to", cue.idx, to.idx + len(to))
     author = next((g for c in pobj.children if c.dep_ == "prep" and c.lower_ in {"from", "by", "of"}
                    for g in c.children if g.dep_ == "pobj"), None) if document else None
     _set_speaker(q, author or pobj, parts)

@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pyarrow.parquet as pq
 
-from pipelines.bench import make_landing
+from pipelines.bench.ingest import make_landing
 from pipelines.config import REPO_ROOT
 from pipelines.lake import PART_FILE, partition_dir
 from pipelines.tables import TABLE_NAMES

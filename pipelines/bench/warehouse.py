@@ -1,0 +1,88 @@
+"""`dbt build` at scale: a lake of at least a million events, two million participants and a million
+quotes, made by resampling real extraction output (every article of a partition copied with all its
+rows under new ids, the copies spread over 30 daily partitions), and the whole dbt project built on it:
+staging, marts and every data test."""
+from __future__ import annotations
+
+import math
+import os
+import subprocess
+from dataclasses import dataclass
+from datetime import date, timedelta
+from pathlib import Path
+
+import pyarrow as pa
+import pyarrow.compute as pc
+import pyarrow.parquet as pq
+
+from pipelines.bench.measure import timed
+from pipelines.lake import PART_FILE, partition_dir, write_partition
+
+DAYS = 30
+FIRST_DAY = date(2024, 1, 1)
+ID_COLUMNS = {
+    "articles": ("article_id", "duplicate_of", "content_hash"),
+    "participants": ("participant_id", "article_id", "members"),
+    "quotes": ("quote_id", "article_id", "speaker_participant_id"),
+    "events": ("event_id", "article_id"),
+    "event_participants": ("event_id", "participant_id", "article_id"),
+}
+TARGETS = {"events": 1_000_000, "participants": 2_000_000, "quotes": 1_000_000}
+
+
+@dataclass(frozen=True)
+class WarehouseRun:
+    """Rows in the resampled lake and the seconds `dbt build` took on them."""
+
+    rows: dict[str, int]
+    seconds: float
+
+
+def _rekeyed(table: pa.Table, columns: tuple[str, ...], suffix: str) -> pa.Table:
+    """The table with every id (and every id in a list column) ending in `suffix`; nulls stay null."""
+    for name in columns:
+        column = table.column(name).combine_chunks()
+        if pa.types.is_list(column.type):
+            offsets = pc.subtract(column.offsets, column.offsets[0])
+            values = pc.binary_join_element_wise(column.flatten(), suffix, "")
+            column = pa.ListArray.from_arrays(offsets, values, mask=column.is_null())
+        else:
+            column = pc.binary_join_element_wise(column, suffix, "")
+        table = table.set_column(table.schema.get_field_index(name), name, column)
+    return table
+
+
+def resample_lake(source_lake: Path, day: date, lake: Path, scale: float = 1.0) -> dict[str, int]:
+    """Copy the partition `day` of `source_lake` into `lake` as many times as TARGETS (times `scale`) need,
+    each copy's ids suffixed, the copies spread over DAYS partitions; the rows written per table."""
+    tables = {name: pq.read_table(partition_dir(source_lake, name, day) / PART_FILE) for name in ID_COLUMNS}
+    copies = max(math.ceil(scale * target / max(1, tables[name].num_rows)) for name, target in TARGETS.items())
+    rows = dict.fromkeys(ID_COLUMNS, 0)
+    for copy in range(copies):
+        when = FIRST_DAY + timedelta(days=copy % DAYS)
+        for name, table in tables.items():
+            folder = partition_dir(lake, name, when)
+            folder.mkdir(parents=True, exist_ok=True)
+            pq.write_table(_rekeyed(table, ID_COLUMNS[name], f"~{copy}"), folder / f"part-{copy}.parquet",
+                           compression="zstd")
+            rows[name] += table.num_rows
+    write_partition(lake, "rejects", FIRST_DAY, [])  # dbt reads every table of the lake
+    return rows
+
+
+def dbt_build(data_dir: Path) -> float:
+    """Seconds of `dbt build` (every model and data test) on `data_dir/lake`, into a warehouse there."""
+    from pipelines.defs.project import DBT_PROJECT_DIR, dbt_executable
+
+    env = {**os.environ, "NEWSETL_DATA_DIR": str(data_dir), "NEWSETL_WAREHOUSE": str(data_dir / "warehouse.duckdb")}
+    command = [dbt_executable(), "build", "--profiles-dir", ".", "--target-path", str(data_dir / "dbt_target"),
+               "--log-path", str(data_dir / "dbt_logs")]
+    seconds, done = timed(lambda: subprocess.run(command, cwd=DBT_PROJECT_DIR, env=env, capture_output=True, text=True))
+    if done.returncode != 0:
+        raise RuntimeError("dbt build failed on the resampled lake:\n" + done.stdout[-3000:])
+    return seconds
+
+
+def measure_warehouse(source_lake: Path, day: date, data_dir: Path, scale: float = 1.0) -> WarehouseRun:
+    rows = resample_lake(source_lake, day, data_dir / "lake", scale)
+    return WarehouseRun(rows, dbt_build(data_dir))
