@@ -77,13 +77,13 @@ def run_bench(opts: BenchOptions, say: Callable[[str], None] = lambda line: prin
         if opts.days > 1:
             days = measure_partitions(opts.corpus, root / "days", opts.days, opts.day_articles, opts.model_name,
                                       opts.workers, opts.max_bytes)
-            done(f"partitions: 1st {days.first_seconds:.1f} s, {opts.days}th {days.last_seconds:.1f} s")
+            done(f"partitions: 1st {days.first_seconds:.1f} s, {_ordinal(opts.days)} {days.last_seconds:.1f} s")
             figures += [
                 Figure("partition_first", f"materialize the 1st partition ({opts.day_articles} files)",
                        days.first_seconds, " s"),
-                Figure("partition_last", f"the same files as the {opts.days}th, {opts.days - 1} days in the lake",
+                Figure("partition_last", f"the same files as the {_ordinal(opts.days)}, {opts.days - 1} days in the lake",
                        days.last_seconds, " s"),
-                Figure("partition_ratio", f"  {opts.days}th against 1st", days.ratio, "x", 2, at_most=1.2),
+                Figure("partition_ratio", f"  {_ordinal(opts.days)} against 1st", days.ratio, "x", 2, at_most=1.2),
             ]
         if opts.dbt_scale > 0:
             warehouse = measure_warehouse(lake, BENCH_DAY, root / "warehouse", opts.dbt_scale)
@@ -114,3 +114,8 @@ def _throughput(key: str, label: str, run) -> list[Figure]:
         Figure(f"{key}_words_per_s", "  words/s", run.words_per_second, "", 0),
         Figure(f"{key}_peak", "  peak memory", run.peak_rss_mib, " MiB", 0),
     ]
+
+
+def _ordinal(n: int) -> str:
+    suffix = "th" if 10 <= n % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(n % 10, "th")
+    return f"{n}{suffix}"
