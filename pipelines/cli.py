@@ -10,7 +10,7 @@ import time
 from datetime import date, datetime, timezone
 from pathlib import Path
 
-from pipelines.config import REPO_ROOT, settings
+from pipelines.config import REPO_ROOT, settings, usable_cores
 
 WRITE_STATEMENT = re.compile(
     r"^\s*(insert|update|delete|create|drop|alter|copy|attach|detach|install|load|export|import|vacuum|checkpoint|"
@@ -42,7 +42,8 @@ def cmd_extract(args: argparse.Namespace) -> int:
     ingested = ingest_paths(paths, day, settings().max_bytes)
     for reject in ingested.rejects:
         print(f"rejected {reject['source_uri']}: {reject['reason']} ({reject['detail']})", file=sys.stderr)
-    tables = extract_tables(ingested.articles, progress=_progress(len(ingested.rejects)), workers=args.workers)
+    tables = extract_tables(ingested.articles, progress=_progress(len(ingested.rejects)),
+                            workers=args.workers or settings().workers)
     tables["articles"] = ingested.articles
     tables["rejects"] = [dict(r, ingest_date=day) for r in ingested.rejects]
     write_extract_output(Path(args.out), tables)
@@ -73,15 +74,16 @@ def cmd_bench_ingest(args: argparse.Namespace) -> int:
 
 
 def cmd_bench_extract(args: argparse.Namespace) -> int:
-    from pipelines.bench.measure import cores, machine
+    from pipelines.bench.measure import machine
     from pipelines.bench.report import format_table, read_previous, write_last
     from pipelines.bench.suite import BenchOptions, run_bench
 
     if (corpus := _bench_corpus(args)) is None:
         return 2
     cfg = settings()
-    header, figures = run_bench(BenchOptions(corpus, args.n, args.big, args.days, args.day_articles, args.workers or cores(),
-                                             cfg.spacy_model, cfg.max_bytes, args.dbt_scale))
+    options = BenchOptions(corpus, args.n, args.big, args.days, args.day_articles, args.workers or usable_cores(),
+                           cfg.spacy_model, cfg.max_bytes, args.dbt_scale)
+    header, figures = run_bench(options)
     last = Path(args.last)
     print(format_table(figures, header, read_previous(last)))
     write_last(last, figures, machine())
@@ -216,8 +218,9 @@ def main(argv: list[str] | None = None) -> int:
     p = sub.add_parser("extract", help="extract the tables from article files into DIR/<table>.parquet")
     p.add_argument("paths", nargs="+", help="article files or folders (searched recursively)")
     p.add_argument("--out", required=True, help="output folder")
-    p.add_argument("--workers", type=int, default=1,
-                   help="extraction processes, each with its own copy of the model (default 1); same output")
+    p.add_argument("--workers", type=int, default=None,
+                   help="extraction processes, each with its own copy of the model (default: NEWSETL_WORKERS, "
+                        "else every core); same output")
     p.add_argument("--date", help="ingest date to record (default: today, UTC)")
     p.set_defaults(func=cmd_extract)
     p = sub.add_parser("run", help="materialize the whole asset graph for one daily partition")
@@ -238,7 +241,8 @@ def main(argv: list[str] | None = None) -> int:
     p = bench.add_parser("extract", help="extraction against the bare spaCy pipeline (1 and all workers), memory at "
                                          "two sizes, the 30th partition against the 1st, dbt build at a million events")
     p.add_argument("--n", type=int, default=2_000, help="articles, cycled from the corpus (default 2000)")
-    p.add_argument("--big", type=int, default=20_000, help="articles for the second memory figure (default 20000; 0: skip)")
+    p.add_argument("--big", type=int, default=20_000,
+                   help="articles for the second memory figure (default 20000; 0: skip)")
     p.add_argument("--workers", type=int, default=0, help="workers of the 'all workers' runs (default 0: every core)")
     p.add_argument("--days", type=int, default=30, help="the partition compared with the 1st (default 30; 0: skip)")
     p.add_argument("--day-articles", type=int, default=40, help="article files per day in that comparison (default 40)")

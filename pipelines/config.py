@@ -43,6 +43,11 @@ class Settings:
         return self.data_dir / "reports"
 
 
+def usable_cores() -> int:
+    """The cores this process may run on."""
+    return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
+
+
 def settings() -> Settings:
     data_dir = Path(os.environ.get("NEWSETL_DATA_DIR") or "data").resolve()
     return Settings(
@@ -53,6 +58,6 @@ def settings() -> Settings:
         spacy_model=os.environ.get("NEWSETL_SPACY_MODEL") or DEFAULT_MODEL,
         max_bytes=int(os.environ.get("NEWSETL_MAX_BYTES") or 5 * 1024 * 1024),
         sources=Path(os.environ.get("NEWSETL_SOURCES") or REPO_ROOT / "sources.yml").resolve(),
-        workers=max(1, int(os.environ.get("NEWSETL_WORKERS") or 1)),
+        workers=max(1, int(os.environ.get("NEWSETL_WORKERS") or usable_cores())),
         dask_scheduler=os.environ.get("NEWSETL_DASK_SCHEDULER") or None,
     )

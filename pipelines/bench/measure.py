@@ -3,7 +3,6 @@ and describing the machine the figures come from."""
 from __future__ import annotations
 
 import multiprocessing
-import os
 import platform
 import queue
 import time
@@ -12,6 +11,8 @@ from dataclasses import dataclass
 from typing import Any
 
 import psutil
+
+from pipelines.config import usable_cores
 
 SAMPLE_SECONDS = 0.2  # how often the process tree's memory is read
 
@@ -76,11 +77,6 @@ def timed(work: Callable[[], Any]) -> tuple[float, Any]:
     return time.perf_counter() - started, result
 
 
-def cores() -> int:
-    """The cores this process may use."""
-    return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
-
-
 def machine() -> str:
     """One line: CPU model, cores, memory, OS, Python."""
     model = platform.processor() or platform.machine()
@@ -90,5 +86,5 @@ def machine() -> str:
     except OSError:
         pass
     memory = psutil.virtual_memory().total / 2**30
-    return (f"{model}, {cores()} cores, {memory:.1f} GiB, {platform.system()} {platform.release()}, "
+    return (f"{model}, {usable_cores()} cores, {memory:.1f} GiB, {platform.system()} {platform.release()}, "
             f"Python {platform.python_version()}")

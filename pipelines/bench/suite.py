@@ -81,8 +81,8 @@ def run_bench(opts: BenchOptions, say: Callable[[str], None] = lambda line: prin
             figures += [
                 Figure("partition_first", f"materialize the 1st partition ({opts.day_articles} files)",
                        days.first_seconds, " s"),
-                Figure("partition_last", f"the same files as the {_ordinal(opts.days)}, {opts.days - 1} days in the lake",
-                       days.last_seconds, " s"),
+                Figure("partition_last", f"the same files as the {_ordinal(opts.days)}, "
+                       f"{opts.days - 1} days in the lake", days.last_seconds, " s"),
                 Figure("partition_ratio", f"  {_ordinal(opts.days)} against 1st", days.ratio, "x", 2, at_most=1.2),
             ]
         if opts.dbt_scale > 0:
