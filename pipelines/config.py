@@ -23,6 +23,7 @@ class Settings:
     sources: Path
     workers: int
     dask_scheduler: str | None
+    lake: str  # a local folder (absolute) or a URI such as s3://bucket/prefix
 
     @property
     def manifests(self) -> Path:
@@ -33,10 +34,6 @@ class Settings:
     def feeds(self) -> Path:
         """Feed fetch state (validators, items tried) and each day's fetch failures."""
         return self.data_dir / "feeds"
-
-    @property
-    def lake(self) -> Path:
-        return self.data_dir / "lake"
 
     @property
     def reports(self) -> Path:
@@ -60,4 +57,10 @@ def settings() -> Settings:
         sources=Path(os.environ.get("NEWSETL_SOURCES") or REPO_ROOT / "sources.yml").resolve(),
         workers=max(1, int(os.environ.get("NEWSETL_WORKERS") or usable_cores())),
         dask_scheduler=os.environ.get("NEWSETL_DASK_SCHEDULER") or None,
+        lake=_location(os.environ.get("NEWSETL_LAKE") or str(data_dir / "lake")),
     )
+
+
+def _location(text: str) -> str:
+    """A URI as it is; a local path made absolute."""
+    return text if "://" in text else str(Path(text).resolve())

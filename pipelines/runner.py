@@ -18,11 +18,10 @@ from datetime import date
 from pathlib import Path
 
 import duckdb
-import pyarrow.parquet as pq
 from dagster import DagsterInstance, DagsterRunStatus, RunsFilter
 
 from pipelines.config import REPO_ROOT, settings
-from pipelines.lake import PART_FILE, partition_dir
+from pipelines.lake import Lake
 
 JOB_NAME = "nightly_job"
 SUMMARY_TABLES = ("articles", "rejects", "participants", "events", "quotes")
@@ -96,11 +95,11 @@ def partition_lock(home: Path, day: date) -> Iterator[None]:
 
 
 def partition_counts(day: date) -> dict[str, int]:
-    lake = settings().lake
+    lake = Lake(settings().lake)
     counts = {}
     for table in SUMMARY_TABLES:
-        path = partition_dir(lake, table, day) / PART_FILE
-        counts[table] = pq.read_metadata(path).num_rows if path.exists() else 0
+        path = lake.part_file(table, day)
+        counts[table] = lake.num_rows(path) if lake.exists(path) else 0
     return counts
 
 

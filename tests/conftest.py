@@ -51,6 +51,7 @@ def newsetl_env(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     monkeypatch.setenv("NEWSETL_WAREHOUSE", str(data / "warehouse.duckdb"))
     monkeypatch.setenv("DAGSTER_HOME", str(tmp_path / "dagster_home"))
     monkeypatch.delenv("NEWSETL_LANDING_DIR", raising=False)
+    monkeypatch.delenv("NEWSETL_LAKE", raising=False)
     return data
 
 

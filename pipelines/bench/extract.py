@@ -8,10 +8,8 @@ from datetime import date
 from itertools import cycle, islice
 from pathlib import Path
 
-import pyarrow.parquet as pq
-
 from pipelines.bench.measure import in_fresh_process, timed
-from pipelines.lake import PART_FILE, partition_dir, write_partition
+from pipelines.lake import Lake, write_partition
 
 BENCH_DAY = date(2024, 1, 2)
 
@@ -58,8 +56,8 @@ def _bare_parse(lake: str, model_name: str) -> float:
 
     from pipelines.config import FALLBACK_MODEL
 
-    texts = pq.read_table(partition_dir(Path(lake), "articles", BENCH_DAY) / PART_FILE, columns=["text"])
-    texts = texts.column("text").to_pylist()
+    articles = Lake(lake)
+    texts = articles.read(articles.part_file("articles", BENCH_DAY), columns=["text"]).column("text").to_pylist()
 
     def parse() -> None:
         try:

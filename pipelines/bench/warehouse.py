@@ -16,7 +16,7 @@ import pyarrow.compute as pc
 import pyarrow.parquet as pq
 
 from pipelines.bench.measure import timed
-from pipelines.lake import PART_FILE, partition_dir, write_partition
+from pipelines.lake import Lake, write_partition
 
 DAYS = 30
 FIRST_DAY = date(2024, 1, 1)
@@ -55,13 +55,14 @@ def _rekeyed(table: pa.Table, columns: tuple[str, ...], suffix: str) -> pa.Table
 def resample_lake(source_lake: Path, day: date, lake: Path, scale: float = 1.0) -> dict[str, int]:
     """Copy the partition `day` of `source_lake` into `lake` as many times as TARGETS (times `scale`) need,
     each copy's ids suffixed, the copies spread over DAYS partitions; the rows written per table."""
-    tables = {name: pq.read_table(partition_dir(source_lake, name, day) / PART_FILE) for name in ID_COLUMNS}
+    source = Lake(source_lake)
+    tables = {name: source.read(source.part_file(name, day)) for name in ID_COLUMNS}
     copies = max(math.ceil(scale * target / max(1, tables[name].num_rows)) for name, target in TARGETS.items())
     rows = dict.fromkeys(ID_COLUMNS, 0)
     for copy in range(copies):
         when = FIRST_DAY + timedelta(days=copy % DAYS)
         for name, table in tables.items():
-            folder = partition_dir(lake, name, when)
+            folder = Path(Lake(lake).partition(name, when))
             folder.mkdir(parents=True, exist_ok=True)
             pq.write_table(_rekeyed(table, ID_COLUMNS[name], f"~{copy}"), folder / f"part-{copy}.parquet",
                            compression="zstd")
@@ -74,7 +75,8 @@ def dbt_build(data_dir: Path) -> float:
     """Seconds of `dbt build` (every model and data test) on `data_dir/lake`, into a warehouse there."""
     from pipelines.defs.project import DBT_PROJECT_DIR, dbt_executable
 
-    env = {**os.environ, "NEWSETL_DATA_DIR": str(data_dir), "NEWSETL_WAREHOUSE": str(data_dir / "warehouse.duckdb")}
+    env = {**os.environ, "NEWSETL_DATA_DIR": str(data_dir), "NEWSETL_LAKE": str(data_dir / "lake"),
+           "NEWSETL_WAREHOUSE": str(data_dir / "warehouse.duckdb")}
     command = [dbt_executable(), "build", "--profiles-dir", ".", "--target-path", str(data_dir / "dbt_target"),
                "--log-path", str(data_dir / "dbt_logs")]
     seconds, done = timed(lambda: subprocess.run(command, cwd=DBT_PROJECT_DIR, env=env, capture_output=True, text=True))

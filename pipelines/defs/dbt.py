@@ -25,7 +25,7 @@ def dbt_vars(window: dg.TimeWindow) -> dict[str, str]:
 def newsetl_env() -> Iterator[None]:
     """Give dbt (a subprocess reading env_var()) the absolute lake and warehouse paths of `settings()`."""
     cfg = settings()
-    wanted = {"NEWSETL_DATA_DIR": str(cfg.data_dir), "NEWSETL_WAREHOUSE": str(cfg.warehouse)}
+    wanted = {"NEWSETL_DATA_DIR": str(cfg.data_dir), "NEWSETL_WAREHOUSE": str(cfg.warehouse), "NEWSETL_LAKE": cfg.lake}
     saved = {key: os.environ.get(key) for key in wanted}
     os.environ.update(wanted)
     try:

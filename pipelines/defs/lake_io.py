@@ -5,10 +5,9 @@ from datetime import date
 
 import dagster as dg
 import pyarrow as pa
-import pyarrow.parquet as pq
 
 from pipelines.config import settings
-from pipelines.lake import PART_FILE, partition_dir
+from pipelines.lake import Lake
 from pipelines.tables import SCHEMAS
 
 PREVIEW_ROWS = 5
@@ -17,9 +16,10 @@ PREVIEW_WIDTH = 60
 
 def read_partition(name: str, day: date) -> pa.Table:
     """One table's partition as written (without `ingest_date`); empty with the table's schema if missing."""
-    path = partition_dir(settings().lake, name, day) / PART_FILE
-    if path.exists():
-        return pq.read_table(path)
+    lake = Lake(settings().lake)
+    path = lake.part_file(name, day)
+    if lake.exists(path):
+        return lake.read(path)
     empty = SCHEMAS[name].empty_table()
     return empty.drop_columns(["ingest_date"]) if "ingest_date" in empty.column_names else empty
 

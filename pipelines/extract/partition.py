@@ -5,7 +5,6 @@ together once every row is written; the rows are those `extract_tables` gives fo
 copies last."""
 from __future__ import annotations
 
-import os
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import date
@@ -13,11 +12,10 @@ from pathlib import Path
 
 import pyarrow as pa
 import pyarrow.compute as pc
-import pyarrow.parquet as pq
 
 from pipelines.extract import Extraction, content_key, copy_rows, extract_stream, sources_of
 from pipelines.extract.canonical import LostLetterIndex, apply_renames
-from pipelines.lake import PART_FILE, earlier_extractions, partition_dir, remove_stale_temporaries, temporary_beside
+from pipelines.lake import PART_FILE, Lake, earlier_extractions, open_lake
 from pipelines.tables import EXTRACTED_TABLES, SCHEMAS, to_table
 
 READ_ROWS = 256  # articles read from the partition at a time
@@ -40,9 +38,9 @@ class PartitionExtraction:
 class _StagedTable:
     """Rows of one table written to a temporary file beside its partition, in row groups of WRITE_ROWS."""
 
-    def __init__(self, lake: Path, name: str, day: date):
-        self.name, self.buffer, self.path = name, [], temporary_beside(partition_dir(lake, name, day) / PART_FILE)
-        self.writer = pq.ParquetWriter(self.path, _lake_schema(name), compression="zstd")
+    def __init__(self, lake: Lake, name: str, day: date):
+        self.name, self.buffer, self.path = name, [], lake.temporary(lake.part_file(name, day))
+        self.writer = lake.writer(self.path, _lake_schema(name))
 
     def add(self, rows: list[dict]) -> None:
         self.buffer += rows
@@ -59,45 +57,48 @@ class _StagedTable:
         self.writer.close()
 
 
-def extract_partition(lake: Path, day: date, model_name: str | None = None, workers: int = 1) -> PartitionExtraction:
+def extract_partition(lake: Lake | str | Path, day: date, model_name: str | None = None,
+                      workers: int = 1) -> PartitionExtraction:
     """Extract the day's articles into its participants, quotes, events and event_participants partitions."""
-    articles_file = partition_dir(lake, "articles", day) / PART_FILE
-    keys = pq.read_table(articles_file, columns=KEY_COLUMNS).to_pylist() if articles_file.exists() else []
+    lake = open_lake(lake)
+    articles_file = lake.part_file("articles", day)
+    keys = lake.read(articles_file, columns=KEY_COLUMNS).to_pylist() if lake.exists(articles_file) else []
     prior = earlier_extractions(lake, day, keys)
     sources = sources_of(keys, prior)
     chosen = set(sources.values())
     done = PartitionExtraction(articles=len(keys), copies=len(keys) - len(chosen),
                                reused=sum(1 for k in keys if content_key(k) in prior))
     for name in EXTRACTED_TABLES:
-        remove_stale_temporaries(partition_dir(lake, name, day) / PART_FILE)
+        lake.remove_temporaries(lake.part_file(name, day))
     staged = {name: _StagedTable(lake, name, day) for name in EXTRACTED_TABLES}
     index = LostLetterIndex()
     try:
-        for _, rows in extract_stream(_read_articles(articles_file, day, chosen), len(chosen), model_name, workers):
+        for _, rows in extract_stream(_read_articles(lake, articles_file, day, chosen), len(chosen), model_name,
+                                      workers):
             _add(staged, rows, index, done)
         for name in EXTRACTED_TABLES:
             staged[name].close()
-        copies = _copies(keys, sources, prior, {name: s.path for name, s in staged.items()})
+        copies = _copies(lake, keys, sources, prior, {name: s.path for name, s in staged.items()})
         index.add(copies["participants"])
         for name in EXTRACTED_TABLES:
             done.rows[name] += len(copies[name])
             done.preview[name] += copies[name][:PREVIEW_ROWS - len(done.preview[name])]
         renames = index.renames()
         apply_renames(renames, copies["participants"], copies["quotes"])
-        final = {name: _finish(staged[name].path, name, copies[name], renames) for name in EXTRACTED_TABLES}
+        final = {name: _finish(lake, staged[name].path, name, copies[name], renames) for name in EXTRACTED_TABLES}
         for name in EXTRACTED_TABLES:  # every table is written before any partition is replaced
-            os.replace(final[name], partition_dir(lake, name, day) / PART_FILE)
+            lake.commit(final[name], lake.part_file(name, day))
     finally:
         for table in staged.values():
-            table.path.unlink(missing_ok=True)
+            lake.remove(table.path)
     return done
 
 
-def _read_articles(path: Path, day: date, chosen: set[str]) -> Iterator[dict]:
+def _read_articles(lake: Lake, path: str, day: date, chosen: set[str]) -> Iterator[dict]:
     """The partition's articles whose ids are in `chosen`, in file order, READ_ROWS at a time."""
-    if not path.exists():
+    if not chosen:
         return
-    for batch in pq.ParquetFile(path).iter_batches(batch_size=READ_ROWS):
+    for batch in lake.batches(path, READ_ROWS):
         for article in batch.to_pylist():
             if article["article_id"] in chosen:
                 yield {**article, "ingest_date": day}
@@ -113,8 +114,8 @@ def _add(staged: dict[str, _StagedTable], rows: dict[str, list[dict]], index: Lo
         done.preview[name] += table_rows[:PREVIEW_ROWS - len(done.preview[name])]
 
 
-def _copies(keys: list[dict], sources: dict[str, str], prior: dict[str, Extraction],
-            staged: dict[str, Path]) -> dict[str, list[dict]]:
+def _copies(lake: Lake, keys: list[dict], sources: dict[str, str], prior: dict[str, Extraction],
+            staged: dict[str, str]) -> dict[str, list[dict]]:
     """Rows of the articles that copy another's text: the owner's rows (an earlier day's, or this day's as
     staged) under the copy's ids."""
     copies = [k for k in keys if k["article_id"] != sources.get(content_key(k))]
@@ -123,7 +124,7 @@ def _copies(keys: list[dict], sources: dict[str, str], prior: dict[str, Extracti
     if owned_here:
         wanted = pc.field("article_id").isin(sorted(owned_here))
         for name in EXTRACTED_TABLES:
-            for row in pq.read_table(staged[name], filters=wanted).to_pylist():
+            for row in lake.read(staged[name], where=wanted).to_pylist():
                 here[row["article_id"]].setdefault(name, []).append(row)
     out: dict[str, list[dict]] = {name: [] for name in EXTRACTED_TABLES}
     for copy in copies:
@@ -134,13 +135,13 @@ def _copies(keys: list[dict], sources: dict[str, str], prior: dict[str, Extracti
     return out
 
 
-def _finish(staged: Path, name: str, copies: list[dict], renames: dict[str, tuple[str, str]]) -> Path:
+def _finish(lake: Lake, staged: str, name: str, copies: list[dict], renames: dict[str, tuple[str, str]]) -> str:
     """The staged file, or (with copies to add or names to fix) a new file of its rows renamed and the copies'."""
     if not copies and not (renames and name in {"participants", "quotes"}):
         return staged
-    path = temporary_beside(staged.parent / PART_FILE)
-    with pq.ParquetWriter(path, _lake_schema(name), compression="zstd") as writer:
-        for batch in pq.ParquetFile(staged).iter_batches(batch_size=WRITE_ROWS):
+    path = lake.temporary(f"{staged.rsplit('/', 1)[0]}/{PART_FILE}")
+    with lake.writer(path, _lake_schema(name)) as writer:
+        for batch in lake.batches(staged, WRITE_ROWS):
             rows = batch.to_pylist()
             apply_renames(renames, rows if name == "participants" else [], rows if name == "quotes" else [])
             writer.write_table(_lake_table(name, rows))

@@ -29,12 +29,11 @@ from pathlib import Path
 import pyarrow as pa
 import pyarrow.compute as pc
 import pyarrow.dataset as ds
-import pyarrow.parquet as pq
 
 from pipelines.ingest.duplicates import DuplicateFinder, Fingerprint
 from pipelines.ingest.ingest import fingerprint, read_records
 from pipelines.ingest.readers import SIDECAR_SUFFIX, iter_input_files
-from pipelines.lake import PART_FILE, partition_dir, read_table, write_atomic
+from pipelines.lake import Lake, open_lake, read_table, write_atomic
 from pipelines.tables import ARTICLES, to_table
 
 BATCH_ROWS = 500
@@ -85,10 +84,10 @@ def source_file(source_uri: str) -> str:
     return source_uri.split("#", 1)[0]
 
 
-def ingest_day(landing: Path | None, lake: Path, manifests: Path, day: date, max_bytes: int,
+def ingest_day(landing: Path | None, lake: Lake | str | Path, manifests: Path, day: date, max_bytes: int,
                fetch_rejects: Iterable[dict] = (), near_days: int = NEAR_DAYS) -> DayIngest:
     """Ingest the landing folder's new and changed files (and the day's fetch failures) into `day`."""
-    summary = DayIngest()
+    summary, lake = DayIngest(), open_lake(lake)
     files, records = _files_to_read(landing, manifests, day, summary)
     rejects: list[dict] = []
     for row in fetch_rejects:
@@ -96,11 +95,11 @@ def ingest_day(landing: Path | None, lake: Path, manifests: Path, day: date, max
         rejects.append({**row, "ingest_date": day})
         records[row["source_uri"]]["rejects"] += 1
 
-    target = partition_dir(lake, "articles", day) / PART_FILE
-    staging = target.with_name(f".{PART_FILE}.staging")
-    staging.parent.mkdir(parents=True, exist_ok=True)
+    target = lake.part_file("articles", day)
+    lake.remove_temporaries(target)
+    staging = lake.temporary(target)
     prints: list[Fingerprint] = []
-    with pq.ParquetWriter(staging, _LAKE_ARTICLES, compression="zstd") as writer:
+    with lake.writer(staging, _LAKE_ARTICLES) as writer:
         for batch in _batches(_counted(read_records(files, day, max_bytes), records, rejects), BATCH_ROWS):
             prints.extend(fingerprint(row) for row in batch)
             writer.write_table(to_table("articles", batch).drop_columns(["ingest_date"]))
@@ -120,9 +119,8 @@ def ingest_day(landing: Path | None, lake: Path, manifests: Path, day: date, max
 
     earlier = _earlier_fingerprints(lake, manifests, day, {p.content_hash for p in prints}, near_days)
     originals = DuplicateFinder(earlier).assign(prints)
-    _write_final(staging, target, originals, known)
-    write_atomic(to_table("rejects", rejects).drop_columns(["ingest_date"]),
-                 partition_dir(lake, "rejects", day) / PART_FILE)
+    _write_final(lake, staging, target, originals, known)
+    write_atomic(to_table("rejects", rejects).drop_columns(["ingest_date"]), lake.part_file("rejects", day), lake)
     folder = manifest_dir(manifests, day)
     write_atomic(pa.Table.from_pylist([_fingerprint_row(p) for p in prints], schema=FINGERPRINTS),
                  folder / FINGERPRINTS_FILE)
@@ -181,7 +179,7 @@ def _batches(rows: Iterable[dict], size: int) -> Iterator[list[dict]]:
         yield batch
 
 
-def _in_lake(lake: Path, table: str, day: date, column: str, values: list[str]) -> set[str]:
+def _in_lake(lake: Lake, table: str, day: date, column: str, values: list[str]) -> set[str]:
     """Which of the values another day's partition of the table holds in `column`."""
     if not values:
         return set()
@@ -189,25 +187,24 @@ def _in_lake(lake: Path, table: str, day: date, column: str, values: list[str]) 
     return set(found[column].to_pylist())
 
 
-def _write_final(staging: Path, target: Path, originals: dict[str, str], known: set[str]) -> None:
-    """Copy the staged partition without the known rows and with `duplicate_of` filled in, then rename it
-    into place."""
-    tmp = target.with_name(f".{PART_FILE}.tmp")
+def _write_final(lake: Lake, staging: str, target: str, originals: dict[str, str], known: set[str]) -> None:
+    """Copy the staged partition without the known rows and with `duplicate_of` filled in, then put it
+    in place."""
+    tmp = lake.temporary(target)
     known_ids = pa.array(sorted(known), pa.string())
     try:
-        with pq.ParquetWriter(tmp, _LAKE_ARTICLES, compression="zstd") as writer:
-            for batch in pq.ParquetFile(staging).iter_batches(batch_size=BATCH_ROWS):
+        with lake.writer(tmp, _LAKE_ARTICLES) as writer:
+            for batch in lake.batches(staging, BATCH_ROWS):
                 if known:
                     batch = batch.filter(pc.invert(pc.is_in(batch.column("article_id"), known_ids)))
                 ids = batch.column("article_id").to_pylist()
                 index = batch.schema.get_field_index("duplicate_of")
                 batch = batch.set_column(index, "duplicate_of", pa.array([originals.get(i) for i in ids], pa.string()))
                 writer.write_batch(batch)
-        os.replace(tmp, target)
+        lake.commit(tmp, target)
     finally:
         for path in (tmp, staging):
-            if path.exists():
-                path.unlink()
+            lake.remove(path)
 
 
 def _read_bookkeeping(manifests: Path, name: str, day: date, columns: list[str],
@@ -223,7 +220,7 @@ def _read_bookkeeping(manifests: Path, name: str, day: date, columns: list[str],
     return ds.dataset(files, format="parquet").to_table(columns=columns).to_pylist()
 
 
-def _earlier_fingerprints(lake: Path, manifests: Path, day: date, hashes: set[str], near_days: int) -> list[Fingerprint]:
+def _earlier_fingerprints(lake: Lake, manifests: Path, day: date, hashes: set[str], near_days: int) -> list[Fingerprint]:
     """Fingerprints the day's articles are compared with: with signatures, those of the days within
     `near_days` (near copies arrive within days); without, any article of the lake with the same text.
     Articles of the window with no stored fingerprint (a run stopped before writing it) get theirs

@@ -6,7 +6,7 @@ from pathlib import Path
 import duckdb
 import pyarrow.parquet as pq
 
-from pipelines.lake import PART_FILE, partition_dir
+from pipelines.lake import partition_file
 from pipelines.runner import format_summary, run_partition
 from pipelines.tables import TABLE_NAMES
 from tests.conftest import warehouse_digest
@@ -40,7 +40,7 @@ def write_landing(landing: Path) -> None:
 def lake_rows(lake: Path) -> dict[str, list[str]]:
     """Every table's partition rows, as sorted JSON strings (a row set)."""
     return {t: sorted(json.dumps(r, sort_keys=True, default=str)
-                      for r in pq.read_table(partition_dir(lake, t, DAY) / PART_FILE).to_pylist())
+                      for r in pq.read_table(partition_file(lake, t, DAY)).to_pylist())
             for t in TABLE_NAMES}
 
 

@@ -3,6 +3,7 @@ so does the streamed extraction of a lake partition."""
 from __future__ import annotations
 
 from datetime import date
+from pathlib import Path
 
 from pipelines.config import REPO_ROOT
 import pyarrow.parquet as pq
@@ -12,7 +13,7 @@ from pipelines.extract.partition import extract_partition
 from pipelines.extract.workers import BATCH_ARTICLES
 from pipelines.ids import stable_id
 from pipelines.ingest import ingest_paths
-from pipelines.lake import PART_FILE, partition_dir, write_partition
+from pipelines.lake import partition_file, write_partition
 from pipelines.tables import EXTRACTED_TABLES, SCHEMAS, to_table
 
 DAY = date(2024, 1, 2)
@@ -62,12 +63,13 @@ def test_a_streamed_partition_holds_the_rows_of_one_process_copies_included(tmp_
     assert (done.articles, done.copies) == (len(articles), 1)
     for name in EXTRACTED_TABLES:
         key = SCHEMAS[name].names[:2]
-        written = pq.read_table(partition_dir(tmp_path, name, DAY) / PART_FILE)
+        written = pq.read_table(partition_file(tmp_path, name, DAY))
         expected = to_table(name, in_memory[name]).select(written.column_names).to_pylist()  # float32 as stored
         assert sorted(written.to_pylist(), key=lambda r: [r[k] for k in key]) == \
                sorted(expected, key=lambda r: [r[k] for k in key]), name
         assert done.rows[name] == written.num_rows
-    assert list(partition_dir(tmp_path, "quotes", DAY).iterdir()) == [partition_dir(tmp_path, "quotes", DAY) / PART_FILE]
+    quotes = Path(partition_file(tmp_path, "quotes", DAY))
+    assert list(quotes.parent.iterdir()) == [quotes]  # no staged file left
     people = {(r["article_id"], r["name"]) for r in in_memory["participants"] if r["kind"] == "person"}
     assert (articles[0]["article_id"], "Oh Yong-ju") in people  # the lost letter, resolved by another article
     assert ("copy-of-1", "Oh Yong-ju") in people

@@ -14,7 +14,7 @@ import pyarrow.parquet as pq
 
 from pipelines.bench.ingest import make_landing
 from pipelines.config import REPO_ROOT
-from pipelines.lake import PART_FILE, partition_dir
+from pipelines.lake import PART_FILE, partition_file
 from pipelines.tables import TABLE_NAMES
 from tests.conftest import rows_digest, warehouse_digest
 
@@ -68,7 +68,7 @@ def _seconds_later(seconds: float) -> bool:
 
 def _digest(data: Path) -> dict[str, str]:
     """A content hash of every lake table's partition and of every model in the warehouse."""
-    lake = {f"lake.{table}": rows_digest(pq.read_table(partition_dir(data / "lake", table, DAY) / PART_FILE).to_pylist())
+    lake = {f"lake.{table}": rows_digest(pq.read_table(partition_file(data / "lake", table, DAY)).to_pylist())
             for table in TABLE_NAMES}
     return {**lake, **warehouse_digest(data / "warehouse.duckdb")}
 
@@ -82,10 +82,10 @@ def test_killed_runs_leave_nothing_partial_and_a_rerun_gives_the_uninterrupted_r
     assert len(expected) > len(TABLE_NAMES)  # the marts are there too
 
     lake = crashed / "lake"
-    articles = partition_dir(lake, "articles", DAY)
-    links = partition_dir(lake, "event_participants", DAY)
+    articles = Path(partition_file(lake, "articles", DAY)).parent
+    links = Path(partition_file(lake, "event_participants", DAY)).parent
     # 1. during ingest: the day's articles are being staged, nothing is in the partition yet
-    _run_and_kill(crashed, lambda: (articles / f".{PART_FILE}.staging").exists())
+    _run_and_kill(crashed, lambda: any(articles.glob(f".{PART_FILE}.*.tmp")))
     assert not (articles / PART_FILE).exists()
     # 2. during extraction: the articles partition is written, the extracted tables are not
     since = time.time()
