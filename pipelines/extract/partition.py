@@ -127,10 +127,10 @@ def _copies(lake: Lake, keys: list[dict], sources: dict[str, str], prior: dict[s
             for row in lake.read(staged[name], where=wanted).to_pylist():
                 here[row["article_id"]].setdefault(name, []).append(row)
     out: dict[str, list[dict]] = {name: [] for name in EXTRACTED_TABLES}
-    for copy in copies:
-        key = content_key(copy)
-        owner, rows = prior[key] if key in prior else (sources[key], here[sources[key]])
-        for name, table_rows in copy_rows(rows, copy["article_id"]).items():
+    for article in copies:
+        key = content_key(article)
+        rows = prior[key][1] if key in prior else here[sources[key]]
+        for name, table_rows in copy_rows(rows, article["article_id"]).items():
             out[name] += table_rows
     return out
 
