@@ -1,6 +1,6 @@
 """`dbt build` at scale: a lake of at least a million events, two million participants and a million
-quotes, made by resampling real extraction output (every article of a partition copied with all its
-rows under new ids, the copies spread over 30 daily partitions), and the whole dbt project built on it:
+quotes, made by resampling real extraction output (the articles of a partition copied with their rows
+under new ids, the copies spread over 30 daily partitions), and the whole dbt project built on it:
 staging, marts and every data test."""
 from __future__ import annotations
 
@@ -53,15 +53,20 @@ def _rekeyed(table: pa.Table, columns: tuple[str, ...], suffix: str) -> pa.Table
 
 
 def resample_lake(source_lake: Path, day: date, lake: Path, scale: float = 1.0) -> dict[str, int]:
-    """Copy the partition `day` of `source_lake` into `lake` as many times as TARGETS (times `scale`) need,
-    each copy's ids suffixed, the copies spread over DAYS partitions; the rows written per table."""
+    """Copy the partition `day` of `source_lake` into `lake`, each copy's ids suffixed, the copies spread
+    over DAYS partitions, until every table of TARGETS (times `scale`) has its rows: articles,
+    participants, events and their links in every copy (they refer to each other), quotes (which
+    nothing refers to) in as many copies as their own target needs. The rows written per table."""
     source = Lake(source_lake)
     tables = {name: source.read(source.part_file(name, day)) for name in ID_COLUMNS}
-    copies = max(math.ceil(scale * target / max(1, tables[name].num_rows)) for name, target in TARGETS.items())
+    needed = {name: math.ceil(scale * target / max(1, tables[name].num_rows)) for name, target in TARGETS.items()}
+    copies = max(needed["events"], needed["participants"])
     rows = dict.fromkeys(ID_COLUMNS, 0)
     for copy in range(copies):
         when = FIRST_DAY + timedelta(days=copy % DAYS)
         for name, table in tables.items():
+            if name == "quotes" and copy >= needed["quotes"]:
+                continue
             folder = Path(Lake(lake).partition(name, when))
             folder.mkdir(parents=True, exist_ok=True)
             pq.write_table(_rekeyed(table, ID_COLUMNS[name], f"~{copy}"), folder / f"part-{copy}.parquet",

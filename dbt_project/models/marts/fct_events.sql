@@ -48,63 +48,91 @@ event_actors as (
 
 ),
 
--- actors listed in order of first mention
-roles as (
+-- each event's actors per role (source, target, other), in order of first mention: one
+-- ordered list per role, which the columns below are read from
+role_lists as (
 
     select
         event_id,
-        list(actor_id order by first_start nulls last, participant_id)
-            filter (where role = 'source')                                  as source_actor_ids,
-        list(name order by first_start nulls last, participant_id)
-            filter (where role = 'source')                                  as source_actor_names,
-        list_sort(list_distinct(list(country_code) filter (where role = 'source')))
-                                                                            as source_countries,
-        first(country_code order by first_start nulls last, participant_id)
-            filter (where role = 'source' and country_code is not null)    as source_country,
-        list(actor_id order by first_start nulls last, participant_id)
-            filter (where role = 'target')                                  as target_actor_ids,
-        list(name order by first_start nulls last, participant_id)
-            filter (where role = 'target')                                  as target_actor_names,
-        list_sort(list_distinct(list(country_code) filter (where role = 'target')))
-                                                                            as target_countries,
-        first(country_code order by first_start nulls last, participant_id)
-            filter (where role = 'target' and country_code is not null)    as target_country,
-        list(actor_id order by first_start nulls last, participant_id)
-            filter (where role not in ('source', 'target'))                 as other_actor_ids,
-        list(name order by first_start nulls last, participant_id)
-            filter (where role not in ('source', 'target'))                 as other_actor_names,
-        count(distinct participant_id)                                      as n_participants
+        case when role in ('source', 'target') then role else 'other' end  as role_group,
+        -- sorting the list is much faster than an ordered aggregate over many small groups
+        list_transform(
+            list_sort(list({'first': coalesce(first_start, 2147483647), 'participant_id': participant_id,
+                            'actor_id': actor_id, 'name': name, 'country_code': country_code})),
+            a -> {'actor_id': a.actor_id, 'name': a.name, 'country_code': a.country_code}
+        )                                                                   as actors
     from event_actors
-    group by event_id
+    where role is not null
+    group by event_id, role_group
 
 ),
 
--- the same real-world event told by several articles shares one story: same type, same day,
--- same source and target countries (events with no day or no country are their own story)
-keyed as (
+roles as (
+
+    select
+        event_actors.event_id,
+        list_transform(any_value(sources.actors), a -> a.actor_id)         as source_actor_ids,
+        list_transform(any_value(sources.actors), a -> a.name)             as source_actor_names,
+        list_sort(list_distinct(list_transform(any_value(sources.actors), a -> a.country_code)))
+                                                                            as source_countries,
+        list_filter(list_transform(any_value(sources.actors), a -> a.country_code), c -> c is not null)[1]
+                                                                            as source_country,
+        list_transform(any_value(targets.actors), a -> a.actor_id)         as target_actor_ids,
+        list_transform(any_value(targets.actors), a -> a.name)             as target_actor_names,
+        list_sort(list_distinct(list_transform(any_value(targets.actors), a -> a.country_code)))
+                                                                            as target_countries,
+        list_filter(list_transform(any_value(targets.actors), a -> a.country_code), c -> c is not null)[1]
+                                                                            as target_country,
+        list_transform(any_value(others.actors), a -> a.actor_id)          as other_actor_ids,
+        list_transform(any_value(others.actors), a -> a.name)              as other_actor_names,
+        count(distinct event_actors.participant_id)                        as n_participants
+    from event_actors
+    left join role_lists as sources
+        on sources.event_id = event_actors.event_id and sources.role_group = 'source'
+    left join role_lists as targets
+        on targets.event_id = event_actors.event_id and targets.role_group = 'target'
+    left join role_lists as others
+        on others.event_id = event_actors.event_id and others.role_group = 'other'
+    group by event_actors.event_id
+
+),
+
+-- each event with its actors, joined once
+with_roles as (
 
     select
         events.*,
-        coalesce(roles.source_countries, [])::varchar[]             as story_sources,
-        coalesce(roles.target_countries, [])::varchar[]             as story_targets
+        coalesce(roles.source_actor_ids, [])::varchar[]             as source_actor_ids,
+        coalesce(roles.source_actor_names, [])::varchar[]           as source_actor_names,
+        coalesce(roles.source_countries, [])::varchar[]             as source_countries,
+        roles.source_country,
+        coalesce(roles.target_actor_ids, [])::varchar[]             as target_actor_ids,
+        coalesce(roles.target_actor_names, [])::varchar[]           as target_actor_names,
+        coalesce(roles.target_countries, [])::varchar[]             as target_countries,
+        roles.target_country,
+        coalesce(roles.other_actor_ids, [])::varchar[]              as other_actor_ids,
+        coalesce(roles.other_actor_names, [])::varchar[]            as other_actor_names,
+        coalesce(roles.n_participants, 0)                           as n_participants
     from events
     left join roles
         on roles.event_id = events.event_id
 
 ),
 
+-- the same real-world event told by several articles shares one story: same type, same day,
+-- same source and target countries (events with no day or no country are their own story)
 stories as (
 
     select
-        event_id,
+        *,
         case
             when date_precision = 'day' and event_date is not null
-                and len(story_sources) + len(story_targets) > 0
+                and len(source_countries) + len(target_countries) > 0
                 then md5(concat_ws('|', event_type, modality, event_date::varchar,
-                                   array_to_string(story_sources, ','), array_to_string(story_targets, ',')))
+                                   array_to_string(source_countries, ','), array_to_string(target_countries, ',')))
             else md5(event_id)
         end                                                         as story_event_id
-    from keyed
+    from with_roles
 
 ),
 
@@ -112,7 +140,7 @@ final as (
 
     select
         events.event_id,
-        stories.story_event_id,
+        events.story_event_id,
         events.article_id,
         events.event_type,
         events.mode,
@@ -152,29 +180,36 @@ final as (
         articles.published_at,
         articles.published_date,
         articles.language,
-        coalesce(roles.source_actor_ids, [])::varchar[]             as source_actor_ids,
-        coalesce(roles.source_actor_names, [])::varchar[]           as source_actor_names,
-        coalesce(roles.source_countries, [])::varchar[]             as source_countries,
-        roles.source_country,
-        coalesce(roles.target_actor_ids, [])::varchar[]             as target_actor_ids,
-        coalesce(roles.target_actor_names, [])::varchar[]           as target_actor_names,
-        coalesce(roles.target_countries, [])::varchar[]             as target_countries,
-        roles.target_country,
-        coalesce(roles.other_actor_ids, [])::varchar[]              as other_actor_ids,
-        coalesce(roles.other_actor_names, [])::varchar[]            as other_actor_names,
-        coalesce(roles.n_participants, 0)                           as n_participants,
+        events.source_actor_ids             as source_actor_ids,
+        events.source_actor_names           as source_actor_names,
+        events.source_countries             as source_countries,
+        events.source_country,
+        events.target_actor_ids             as target_actor_ids,
+        events.target_actor_names           as target_actor_names,
+        events.target_countries             as target_countries,
+        events.target_country,
+        events.other_actor_ids              as other_actor_ids,
+        events.other_actor_names            as other_actor_names,
+        events.n_participants                           as n_participants,
         events.ingest_date
-    from events
+    from stories as events
     inner join articles
         on articles.article_id = events.article_id
-    left join roles
-        on roles.event_id = events.event_id
-    inner join stories
-        on stories.event_id = events.event_id
+
+),
+
+-- counted apart and joined back: a window over the wide rows would sort them all
+story_articles as (
+
+    select story_event_id, count(distinct article_id) as n_story_articles
+    from final
+    group by story_event_id
 
 )
 
 select
     final.*,
-    count(distinct article_id) over (partition by story_event_id)  as n_story_articles
+    story_articles.n_story_articles
 from final
+inner join story_articles
+    on story_articles.story_event_id = final.story_event_id

@@ -24,16 +24,24 @@ names as (
 
 ),
 
+-- each actor once per article, so a pair meets at most once per article
+article_actors as (
+
+    select distinct article_id, actor_id, seen_date
+    from participants
+
+),
+
 article_pairs as (
 
     select
         a.actor_id                                  as actor_a,
         b.actor_id                                  as actor_b,
-        count(distinct a.article_id)                as n_articles,
+        count(*)                                    as n_articles,
         min(a.seen_date)                            as first_seen,
         max(a.seen_date)                            as last_seen
-    from participants as a
-    inner join participants as b
+    from article_actors as a
+    inner join article_actors as b
         on a.article_id = b.article_id
         and a.actor_id < b.actor_id
     group by all
@@ -52,7 +60,7 @@ event_actors as (
 
 event_pairs as (
 
-    select a.actor_id as actor_a, b.actor_id as actor_b, count(distinct a.event_id) as n_events
+    select a.actor_id as actor_a, b.actor_id as actor_b, count(*) as n_events  -- event_actors is distinct
     from event_actors as a
     inner join event_actors as b
         on a.event_id = b.event_id
