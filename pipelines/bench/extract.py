@@ -4,14 +4,11 @@ is the baseline."""
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date
 from itertools import cycle, islice
 from pathlib import Path
 
-from pipelines.bench.measure import in_fresh_process, timed
+from pipelines.bench.measure import BENCH_DAY, in_fresh_process, timed
 from pipelines.lake import Lake, write_partition
-
-BENCH_DAY = date(2024, 1, 2)
 
 
 @dataclass(frozen=True)
@@ -56,8 +53,8 @@ def _bare_parse(lake: str, model_name: str) -> float:
 
     from pipelines.config import FALLBACK_MODEL
 
-    articles = Lake(lake)
-    texts = articles.read(articles.part_file("articles", BENCH_DAY), columns=["text"]).column("text").to_pylist()
+    source = Lake(lake)
+    texts = source.read(source.part_file("articles", BENCH_DAY), columns=["text"]).column("text").to_pylist()
 
     def parse() -> None:
         try:

@@ -11,14 +11,11 @@ import shutil
 import tempfile
 import time
 from dataclasses import dataclass
-from datetime import date
 from itertools import cycle, islice
 from pathlib import Path
 
-from pipelines.bench.measure import in_fresh_process
+from pipelines.bench.measure import BENCH_DAY, in_fresh_process
 from pipelines.ingest.readers import SIDECAR_SUFFIX, iter_input_files
-
-BENCH_DAY = date(2024, 1, 2)
 
 
 @dataclass(frozen=True)

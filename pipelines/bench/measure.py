@@ -8,6 +8,7 @@ import queue
 import time
 from collections.abc import Callable
 from dataclasses import dataclass
+from datetime import date
 from typing import Any
 
 import psutil
@@ -15,6 +16,7 @@ import psutil
 from pipelines.config import usable_cores
 
 SAMPLE_SECONDS = 0.2  # how often the process tree's memory is read
+BENCH_DAY = date(2024, 1, 2)  # the partition the benches write
 
 
 @dataclass(frozen=True)

@@ -61,13 +61,13 @@ def resample_lake(source_lake: Path, day: date, lake: Path, scale: float = 1.0) 
     tables = {name: source.read(source.part_file(name, day)) for name in ID_COLUMNS}
     needed = {name: math.ceil(scale * target / max(1, tables[name].num_rows)) for name, target in TARGETS.items()}
     copies = max(needed["events"], needed["participants"])
-    rows = dict.fromkeys(ID_COLUMNS, 0)
+    rows, target = dict.fromkeys(ID_COLUMNS, 0), Lake(lake)
     for copy in range(copies):
         when = FIRST_DAY + timedelta(days=copy % DAYS)
         for name, table in tables.items():
             if name == "quotes" and copy >= needed["quotes"]:
                 continue
-            folder = Path(Lake(lake).partition(name, when))
+            folder = Path(target.partition(name, when))
             folder.mkdir(parents=True, exist_ok=True)
             pq.write_table(_rekeyed(table, ID_COLUMNS[name], f"~{copy}"), folder / f"part-{copy}.parquet",
                            compression="zstd")
