@@ -20,6 +20,11 @@ class ExtractRun:
     seconds: float
     peak_rss_mib: float
 
+    def __add__(self, other: ExtractRun) -> ExtractRun:
+        """Two passes over different articles as one: their sums, and the higher peak."""
+        return ExtractRun(self.articles + other.articles, self.words + other.words, self.seconds + other.seconds,
+                          max(self.peak_rss_mib, other.peak_rss_mib))
+
     @property
     def articles_per_second(self) -> float:
         return self.articles / self.seconds
@@ -39,10 +44,11 @@ def corpus_articles(corpus: Path) -> list[dict]:
     return articles
 
 
-def write_article_lake(articles: list[dict], lake: Path, n: int) -> int:
-    """A lake whose BENCH_DAY partition holds `n` articles cycled from `articles`; the words they hold."""
+def write_article_lake(articles: list[dict], lake: Path, n: int, start: int = 0) -> int:
+    """A lake whose BENCH_DAY partition holds `n` articles cycled from `articles`, from the `start`th on;
+    the words they hold."""
     rows = [{**a, "article_id": f"{a['article_id']}-{i}", "content_hash": f"{a['content_hash']}-{i}",
-             "duplicate_of": None} for i, a in enumerate(islice(cycle(articles), n))]
+             "duplicate_of": None} for i, a in enumerate(islice(cycle(articles), start, start + n), start=start)]
     write_partition(lake, "articles", BENCH_DAY, rows)
     return sum(len(a["text"].split()) for a in rows)
 

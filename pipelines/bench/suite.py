@@ -1,8 +1,10 @@
 """`newsetl bench extract` (`make bench`): every figure of the Scale issue, measured in one run.
 
 1. The bare spaCy pipeline (load the model, `nlp.pipe` over the texts) on N articles: the baseline.
-2. newsetl's extraction of the same partition with 1 worker and with every core: throughput, the ratio
-   to the baseline, the scaling from 1 to all workers.
+2. newsetl's extraction of the same articles with 1 worker and with every core: throughput, the ratio
+   to the baseline, the scaling from 1 to all workers. The baseline and the 1-worker extraction each
+   run on the two halves of the N articles in the order bare, newsetl, newsetl, bare, so that a drift in
+   the (shared) machine's speed during the run falls on both alike.
 3. Peak memory of the extraction with every core at N and at the large size.
 4. Materializing the 30th daily partition against the 1st (`partitions.py`).
 5. `dbt build` on a lake resampled to a million events (`warehouse.py`).
@@ -17,8 +19,8 @@ from dataclasses import dataclass
 from datetime import datetime, timezone
 from pathlib import Path
 
-from pipelines.bench.extract import (BENCH_DAY, corpus_articles, measure_bare_parse, measure_extraction,
-                                     write_article_lake)
+from pipelines.bench.extract import (BENCH_DAY, ExtractRun, corpus_articles, measure_bare_parse,
+                                     measure_extraction, write_article_lake)
 from pipelines.bench.measure import machine
 from pipelines.bench.partitions import measure_partitions
 from pipelines.bench.report import Figure
@@ -56,19 +58,16 @@ def run_bench(opts: BenchOptions, say: Callable[[str], None] = lambda line: prin
         words = write_article_lake(articles, lake, opts.n)
         header = [f"newsetl bench extract, {datetime.now(timezone.utc):%Y-%m-%d %H:%M UTC}", machine(),
                   f"model {opts.model_name}; {opts.n:,} articles ({words:,} words) cycled from {opts.corpus}, "
-                  f"every copy extracted as if new; each measurement in a fresh process"]
-        base = measure_bare_parse(lake, opts.model_name, opts.n, words)
-        done(f"bare spaCy: {base.seconds:.1f} s")
-        one = measure_extraction(lake, opts.model_name, 1, opts.n, words)
-        done(f"extraction, 1 worker: {one.seconds:.1f} s")
+                  f"every copy extracted as if new; each measurement in a fresh process; the bare and 1-worker "
+                  f"runs alternate over the two halves (bare, newsetl, newsetl, bare)"]
+        base, one = _bare_and_one_worker(articles, root / "throughput", opts, done)
         figures += _throughput("bare", f"bare spaCy nlp.pipe, {opts.n:,} articles", base)
         figures += _throughput("extract_1", "newsetl extraction, 1 worker", one)
         figures.append(Figure("extract_1_vs_bare", "  1 worker against bare nlp.pipe (time ratio)",
                               base.seconds / one.seconds, "x", 2, at_least=1.0))
-        every = one
+        every = measure_extraction(lake, opts.model_name, opts.workers, opts.n, words)
+        done(f"extraction, {opts.workers} worker(s): {every.seconds:.1f} s")
         if opts.workers > 1:
-            every = measure_extraction(lake, opts.model_name, opts.workers, opts.n, words)
-            done(f"extraction, {opts.workers} workers: {every.seconds:.1f} s")
             figures += _throughput("extract_all", f"newsetl extraction, {opts.workers} workers", every)
             figures.append(Figure("scaling", f"  scaling from 1 to {opts.workers} workers", one.seconds / every.seconds,
                                   "x", 2, at_least=1.7))
@@ -105,6 +104,25 @@ def run_bench(opts: BenchOptions, say: Callable[[str], None] = lambda line: prin
                 Figure("extract_big_articles_per_s", f"  articles/s at {opts.big:,}", big.articles_per_second, "", 2),
             ]
     return header, figures
+
+
+def _bare_and_one_worker(articles: list[dict], folder: Path, opts: BenchOptions,
+                         done: Callable[[str], None]) -> tuple[ExtractRun, ExtractRun]:
+    """The bare parse and the 1-worker extraction of N articles, each as the sum of its runs on the two
+    halves, measured in the order bare, newsetl, newsetl, bare."""
+    sizes = (opts.n - opts.n // 2, opts.n // 2)
+    lakes = [folder / f"half-{k}" / "lake" for k in (1, 2)]
+    words = [write_article_lake(articles, lakes[0], sizes[0]),
+             write_article_lake(articles, lakes[1], sizes[1], start=sizes[0])]
+    runs: dict[tuple[str, int], ExtractRun] = {}
+    for what, k in (("bare", 0), ("one", 0), ("one", 1), ("bare", 1)):
+        if what == "bare":
+            runs[what, k] = measure_bare_parse(lakes[k], opts.model_name, sizes[k], words[k])
+        else:
+            runs[what, k] = measure_extraction(lakes[k], opts.model_name, 1, sizes[k], words[k])
+        done(f"{'bare spaCy' if what == 'bare' else 'extraction, 1 worker'}, half {k + 1}: "
+             f"{runs[what, k].seconds:.1f} s")
+    return runs["bare", 0] + runs["bare", 1], runs["one", 0] + runs["one", 1]
 
 
 def _throughput(key: str, label: str, run) -> list[Figure]:

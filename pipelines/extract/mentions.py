@@ -12,7 +12,7 @@ from spacy.tokens import Doc, Span, Token
 
 from pipelines.ingest.dateline import DATELINE
 from pipelines.extract.lexicon import Lexicon, fold
-from pipelines.extract.nlp import doc_text, lemma_of
+from pipelines.extract.nlp import doc_text, lemma_of, tokens_of
 
 PRONOUNS = {"he": "m", "him": "m", "his": "m", "she": "f", "her": "f", "hers": "f"}
 PLURAL_PRONOUNS = {"they", "them", "their"}
@@ -294,7 +294,7 @@ def _names_after_titles(doc: Doc, lex: Lexicon) -> list[tuple[int, int]]:
     """"Ministers Park and Blinken", "Vice Minister Cho", "Vice Foreign Minister of DPRK Kim Son Gyong":
     capitalized names right after a title head, or after the country that closes the title."""
     out = []
-    for tok in doc:
+    for tok in tokens_of(doc):
         if tok.lower_ not in lex.title_heads or not tok.text[:1].isupper():
             continue
         i = _after_title_country(doc, tok.i + 1, lex) or tok.i + 1
@@ -325,7 +325,7 @@ def _names_before_titles(doc: Doc, lex: Lexicon) -> list[tuple[int, int]]:
     """"Choe Son Hui, foreign minister of the DPRK,": two to four capitalized proper nouns before an
     apposed title are a name, whatever the entity recognizer made of them."""
     out = []
-    for tok in doc:
+    for tok in tokens_of(doc):
         if tok.text != "," or _title_after(doc, tok.i, lex)[0] is None:
             continue
         start = tok.i
@@ -362,7 +362,7 @@ def _names_with_lost_letters(doc: Doc) -> list[tuple[int, int]]:
 def group_mentions(doc: Doc, lex: Lexicon) -> list[Mention]:
     """Plural nominal groups: "the three deputy ministers", "the deputy foreign ministers of the three countries"."""
     out = []
-    for tok in doc:
+    for tok in tokens_of(doc):
         if tok.tag_ != "NNS" or lemma_of(tok) not in lex.title_heads and tok.lower_ not in GROUP_HEADS | lex.title_heads:
             continue
         if tok.lower_ in GROUP_HEADS and not any(c.lower_ in NUMBERS for c in tok.lefts):
@@ -396,7 +396,7 @@ def official_mentions(doc: Doc, taken: list[tuple[int, int]]) -> list[Mention]:
     """Unnamed office holders with whom they act for: "A spokesman for the Ministry of National Defence",
     "a State Department spokesperson", "a senior U.S. official". `anchor` spans hold the body or country."""
     out, text = [], doc_text(doc)
-    for tok in doc:
+    for tok in tokens_of(doc):
         if tok.tag_ != "NN" or tok.lower_ not in OFFICE_HEADS or any(s <= tok.idx < e for s, e in taken):
             continue
         if tok.i + 1 < len(doc) and doc[tok.i + 1].pos_ == "PROPN":
@@ -421,7 +421,7 @@ def official_mentions(doc: Doc, taken: list[tuple[int, int]]) -> list[Mention]:
 def pronoun_and_nominal_mentions(doc: Doc, lex: Lexicon) -> list[Mention]:
     """Pronouns ("he", "they") and bare titles ("the minister", "the spokesperson")."""
     out = []
-    for tok in doc:
+    for tok in tokens_of(doc):
         low = tok.lower_
         if low in PRONOUNS or low in PLURAL_PRONOUNS:
             out.append(Mention(tok.idx, tok.idx + len(tok), tok.text, "pronoun", name=low))

@@ -5,9 +5,11 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Iterator
 from functools import cache
 
+import numpy
 import spacy
+from spacy.attrs import IS_SPACE
 from spacy.language import Language
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc, Span, Token
 
 from pipelines.config import DEFAULT_MODEL, FALLBACK_MODEL
 from pipelines.extract.attribute_index import index_attribute_ruler
@@ -15,14 +17,17 @@ from pipelines.extract.attribute_index import index_attribute_ruler
 CHUNK_CHARS = 100_000  # parse long articles in paragraph chunks of at most this size
 ON_DEMAND = "lemmatizer"  # loaded but not run over every token: `lemma_of` asks it for the tokens read
 _lemmatizers: dict[int, Callable[[Token], list[str]]] = {}  # id(vocab) -> its model's lemmatizer
+_LEMMAS_KEPT = 200_000  # lemmas remembered across docs, by what the lemmatizer reads of a token
+_lemma_memo: dict[tuple[int, int, int, int], str] = {}
 
 
 @Language.component("paragraph_breaks")
 def paragraph_breaks(doc: Doc) -> Doc:
     """A line break ends a sentence: the headline, a dateline or a paragraph never runs into the next."""
-    for tok in doc[1:]:
-        if doc[tok.i - 1].is_space and "\n" in doc[tok.i - 1].text and not tok.is_space:
-            tok.is_sent_start = True
+    space = doc.to_array(IS_SPACE).astype(bool)
+    for i in (numpy.flatnonzero(space[:-1] & ~space[1:]) + 1).tolist():
+        if "\n" in doc[i - 1].text:
+            doc[i].is_sent_start = True
     return doc
 
 
@@ -40,8 +45,19 @@ def load_model(name: str = DEFAULT_MODEL) -> Language:
     nlp.add_pipe("paragraph_breaks", before="parser")
     index_attribute_ruler(nlp)
     if ON_DEMAND in nlp.component_names:
-        _lemmatizers[id(nlp.vocab)] = nlp.get_pipe(ON_DEMAND).lemmatize
+        lemmatizer = nlp.get_pipe(ON_DEMAND)
+        _index_as_sets(lemmatizer)
+        _lemmatizers[id(nlp.vocab)] = lemmatizer.lemmatize
     return nlp
+
+
+def _index_as_sets(lemmatizer) -> None:
+    """The rule lemmatizer asks whether a candidate lemma is in its word index, a list of up to 57,000
+    words per part of speech; as a set the answer is the same and takes no scan."""
+    if "lemma_index" in lemmatizer.lookups.tables:
+        index = lemmatizer.lookups.get_table("lemma_index")
+        for pos, words in list(index.items()):
+            index[pos] = frozenset(words)
 
 
 def lemma_of(tok: Token) -> str:
@@ -58,7 +74,29 @@ def _lemma(tok: Token) -> str:
     if tok.lemma:  # the attribute ruler's exceptions ("'d" -> "would"), which the lemmatizer keeps
         return tok.lemma_.lower()
     lemmatize = _lemmatizers.get(id(tok.vocab))
-    return lemmatize(tok)[0].lower() if lemmatize else tok.lemma_.lower()
+    if lemmatize is None:
+        return tok.lemma_.lower()
+    key = (id(tok.vocab), tok.orth, tok.pos, tok.morph.key)  # all the rule lemmatizer reads of a token
+    found = _lemma_memo.get(key)
+    if found is None:
+        if len(_lemma_memo) >= _LEMMAS_KEPT:
+            _lemma_memo.clear()
+        found = _lemma_memo[key] = lemmatize(tok)[0].lower()
+    return found
+
+
+def tokens_of(doc: Doc) -> list[Token]:
+    """The doc's tokens, made once per doc (spaCy makes a new Token object on every access)."""
+    if "tokens" not in doc.user_data:
+        doc.user_data["tokens"] = list(doc)
+    return doc.user_data["tokens"]
+
+
+def sentences_of(doc: Doc) -> list[Span]:
+    """The doc's sentences, found once per doc."""
+    if "sentences" not in doc.user_data:
+        doc.user_data["sentences"] = list(doc.sents)
+    return doc.user_data["sentences"]
 
 
 def doc_text(doc: Doc) -> str:

@@ -25,7 +25,7 @@ from pipelines.extract.mentions import (
     person_mentions,
     pronoun_and_nominal_mentions,
 )
-from pipelines.extract.nlp import doc_text
+from pipelines.extract.nlp import doc_text, sentences_of, tokens_of
 from pipelines.ids import stable_id
 
 NATIONAL_ROLES = {"foreign minister", "deputy foreign minister", "head of government", "head of state",
@@ -106,7 +106,7 @@ def extract_participants(doc: Doc, article: dict, lex: Lexicon) -> ArticlePartic
                  or _inside(m, [(o.start, o.end) for o in orgs if o.code and o.code.startswith("body:")])]
     entities: list[Entity] = []
     _cluster_people(persons, entities, lex)
-    lower_words = {t.text for t in doc if t.is_lower}
+    lower_words = {t.text for t in tokens_of(doc) if t.is_lower}
     entities[:] = [e for e in entities if e.kind != "person" or _looks_like_a_person(doc, e, lex, lower_words)]
     kept = {id(e) for e in entities}
     persons = [m for m in persons if id(m.entity) in kept]
@@ -443,7 +443,7 @@ def _resolve_coordinated_titles(doc: Doc, entities: list[Entity], lex: Lexicon) 
     person_at = {m.start: m for e in entities if e.kind == "person" for m in e.mentions}
     by_members: dict = {}
     text = doc_text(doc)
-    for tok in doc:
+    for tok in tokens_of(doc):
         if tok.lower_ not in lex.title_heads or not tok.lower_.endswith("s") or not tok.text[:1].isupper() \
                 or tok.i + 1 >= len(doc):
             continue
@@ -470,7 +470,7 @@ def _resolve_pronouns_and_titles(doc: Doc, others: list[Mention], entities: list
     resolved = sorted(((m.start, e, _is_subject_at(doc, m)) for e in entities for m in e.mentions),
                       key=lambda x: x[0])
     gender = {id(e): g for e in entities if e.kind == "person" and (g := _gender_shown(doc, e, lex))}
-    sentence_starts = [sent.start_char for sent in doc.sents]
+    sentence_starts = [sent.start_char for sent in sentences_of(doc)]
     for m in sorted(others, key=lambda m: m.start):
         candidates = [(e, subj) for s, e, subj in resolved if s < m.start and m.start - s <= PRONOUN_REACH]
         recent = sentence_starts[max(0, bisect_right(sentence_starts, m.start) - 2)]  # the previous sentence's

@@ -15,7 +15,7 @@ from spacy.tokens import Doc, Span, Token
 
 from pipelines.extract.lexicon import Lexicon, lexicon
 from pipelines.extract.mentions import Mention
-from pipelines.extract.nlp import doc_text, lemma_of
+from pipelines.extract.nlp import doc_text, lemma_of, sentences_of, tokens_of
 from pipelines.extract.participants import ArticleParticipants, Entity
 from pipelines.ids import stable_id
 
@@ -120,7 +120,7 @@ def extract_quotes(doc: Doc, parts: ArticleParticipants, lex: Lexicon) -> list[Q
     direct, uncued, used_cues = _direct_quotes(doc, quotations, parts, lex)
     found = _QuoteSet(direct)
     marks = _Marks(quotations)
-    for sent in doc.sents:
+    for sent in sentences_of(doc):
         cues = [t for t in _cues(sent, lex) if t.i not in used_cues and not marks.inside(t.idx)]
         candidates = [q for cue in cues if (q := _attribution(cue, sent, quotations, parts, lex))]
         _nested_conduits(candidates)
@@ -349,7 +349,7 @@ def _inner(text: str, s: int, e: int) -> str:
 def _starts(doc: Doc) -> list[int]:
     """Character offsets of the doc's tokens, computed once per doc."""
     if "quotes.token_starts" not in doc.user_data:
-        doc.user_data["quotes.token_starts"] = [t.idx for t in doc]
+        doc.user_data["quotes.token_starts"] = [t.idx for t in tokens_of(doc)]
     return doc.user_data["quotes.token_starts"]
 
 
@@ -425,7 +425,7 @@ def _overlap(a: tuple[int, int], b: tuple[int, int]) -> float:
 def _cues(sent: Span, lex: Lexicon) -> list[Token]:
     """Speech verbs, "according to", and verbs whose object or infinitive is an attitude's content."""
     frames = lexicon().cue_frames
-    return [tok for tok in sent if _is_cue(tok, lex) or tok.pos_ == "VERB" and frames.knows(lemma_of(tok))]
+    return [tok for tok in tokens_of(sent.doc)[sent.start:sent.end] if _is_cue(tok, lex) or tok.pos_ == "VERB" and frames.knows(lemma_of(tok))]
 
 
 def _cue_lemma(tok: Token, lex: Lexicon) -> str:

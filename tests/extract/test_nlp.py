@@ -32,7 +32,7 @@ def test_lemmas_on_demand_are_the_lemmatizers_own():
 
 def test_the_indexed_attribute_ruler_sets_what_the_stock_one_sets():
     text = ("There's a cat, and I'd say y'all ain't gonna win. Let's c'm on!  Me and him 'd go.\n"
-            "The ministers strongly condemned the launches on Monday, a spokesperson told reporters.")
+            "The ministers strongly condemned the launches on Monday, a spokesperson told reporters. Nuthin' new.")
     nlp = load_model()
     stock = spacy.load(nlp.meta["lang"] + "_" + nlp.meta["name"])
     assert type(nlp.get_pipe("attribute_ruler")).__name__ == "IndexedAttributeRuler"
