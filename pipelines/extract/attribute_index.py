@@ -18,6 +18,7 @@ from spacy.pipeline import AttributeRuler
 from spacy.tokens import Doc, Token
 
 FACTORY = "indexed_attribute_ruler"
+WORDS_KEPT = 50_000  # words whose key is remembered (memory stays flat however many articles pass)
 _KEY_ATTRS = [TAG, LOWER, DEP, IS_SPACE]  # everything a one-token pattern of the ruler reads, in this order
 _TOKEN_VALUES: dict[str, Callable[[Token], object]] = {
     "TAG": lambda t: t.tag_, "LOWER": lambda t: t.lower_, "DEP": lambda t: t.dep_, "IS_SPACE": lambda t: t.is_space,
@@ -69,6 +70,8 @@ class IndexedAttributeRuler(AttributeRuler):
         other words share a key (every pattern answers the same for them)."""
         key = self._word_keys.get(lower)
         if key is None:
+            if len(self._word_keys) >= WORDS_KEPT:
+                self._word_keys.clear()
             word = doc.vocab.strings[lower]
             key = self._word_keys[lower] = word if word in self._words else tuple(
                 bool(r.search(word)) for r in self._word_regexes)

@@ -20,7 +20,7 @@ def _load(name: str) -> dict:
         return yaml.load(f, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))  # libyaml's, when built in
 
 
-@lru_cache(maxsize=1 << 16)
+@lru_cache(maxsize=1 << 14)
 def fold(text: str) -> str:
     """Lower-case, strip accents and straighten apostrophes: the form names are compared in."""
     decomposed = unicodedata.normalize("NFKD", text.replace("’", "'"))

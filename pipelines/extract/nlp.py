@@ -17,7 +17,7 @@ from pipelines.extract.attribute_index import index_attribute_ruler
 CHUNK_CHARS = 100_000  # parse long articles in paragraph chunks of at most this size
 ON_DEMAND = "lemmatizer"  # loaded but not run over every token: `lemma_of` asks it for the tokens read
 _lemmatizers: dict[int, Callable[[Token], list[str]]] = {}  # id(vocab) -> its model's lemmatizer
-_LEMMAS_KEPT = 200_000  # lemmas remembered across docs, by what the lemmatizer reads of a token
+_LEMMAS_KEPT = 50_000  # lemmas remembered across docs, by what the lemmatizer reads of a token
 _lemma_memo: dict[tuple[int, int, int, int], str] = {}
 
 

@@ -70,30 +70,21 @@ role_lists as (
 roles as (
 
     select
-        event_actors.event_id,
-        list_transform(any_value(sources.actors), a -> a.actor_id)         as source_actor_ids,
-        list_transform(any_value(sources.actors), a -> a.name)             as source_actor_names,
-        list_sort(list_distinct(list_transform(any_value(sources.actors), a -> a.country_code)))
-                                                                            as source_countries,
-        list_filter(list_transform(any_value(sources.actors), a -> a.country_code), c -> c is not null)[1]
-                                                                            as source_country,
-        list_transform(any_value(targets.actors), a -> a.actor_id)         as target_actor_ids,
-        list_transform(any_value(targets.actors), a -> a.name)             as target_actor_names,
-        list_sort(list_distinct(list_transform(any_value(targets.actors), a -> a.country_code)))
-                                                                            as target_countries,
-        list_filter(list_transform(any_value(targets.actors), a -> a.country_code), c -> c is not null)[1]
-                                                                            as target_country,
-        list_transform(any_value(others.actors), a -> a.actor_id)          as other_actor_ids,
-        list_transform(any_value(others.actors), a -> a.name)              as other_actor_names,
-        count(distinct event_actors.participant_id)                        as n_participants
+        event_id,
+        any_value(actors) filter (where role_group = 'source')            as sources,
+        any_value(actors) filter (where role_group = 'target')            as targets,
+        any_value(actors) filter (where role_group = 'other')             as others
+    from role_lists
+    group by event_id
+
+),
+
+-- every participant linked to the event, whatever its role
+counts as (
+
+    select event_id, count(distinct participant_id) as n_participants
     from event_actors
-    left join role_lists as sources
-        on sources.event_id = event_actors.event_id and sources.role_group = 'source'
-    left join role_lists as targets
-        on targets.event_id = event_actors.event_id and targets.role_group = 'target'
-    left join role_lists as others
-        on others.event_id = event_actors.event_id and others.role_group = 'other'
-    group by event_actors.event_id
+    group by event_id
 
 ),
 
@@ -102,20 +93,26 @@ with_roles as (
 
     select
         events.*,
-        coalesce(roles.source_actor_ids, [])::varchar[]             as source_actor_ids,
-        coalesce(roles.source_actor_names, [])::varchar[]           as source_actor_names,
-        coalesce(roles.source_countries, [])::varchar[]             as source_countries,
-        roles.source_country,
-        coalesce(roles.target_actor_ids, [])::varchar[]             as target_actor_ids,
-        coalesce(roles.target_actor_names, [])::varchar[]           as target_actor_names,
-        coalesce(roles.target_countries, [])::varchar[]             as target_countries,
-        roles.target_country,
-        coalesce(roles.other_actor_ids, [])::varchar[]              as other_actor_ids,
-        coalesce(roles.other_actor_names, [])::varchar[]            as other_actor_names,
-        coalesce(roles.n_participants, 0)                           as n_participants
+        coalesce(list_transform(roles.sources, a -> a.actor_id), [])::varchar[]      as source_actor_ids,
+        coalesce(list_transform(roles.sources, a -> a.name), [])::varchar[]          as source_actor_names,
+        coalesce(list_sort(list_distinct(list_transform(roles.sources, a -> a.country_code))), [])::varchar[]
+                                                                                     as source_countries,
+        list_filter(list_transform(roles.sources, a -> a.country_code), c -> c is not null)[1]
+                                                                                     as source_country,
+        coalesce(list_transform(roles.targets, a -> a.actor_id), [])::varchar[]      as target_actor_ids,
+        coalesce(list_transform(roles.targets, a -> a.name), [])::varchar[]          as target_actor_names,
+        coalesce(list_sort(list_distinct(list_transform(roles.targets, a -> a.country_code))), [])::varchar[]
+                                                                                     as target_countries,
+        list_filter(list_transform(roles.targets, a -> a.country_code), c -> c is not null)[1]
+                                                                                     as target_country,
+        coalesce(list_transform(roles.others, a -> a.actor_id), [])::varchar[]       as other_actor_ids,
+        coalesce(list_transform(roles.others, a -> a.name), [])::varchar[]           as other_actor_names,
+        coalesce(counts.n_participants, 0)                                           as n_participants
     from events
     left join roles
         on roles.event_id = events.event_id
+    left join counts
+        on counts.event_id = events.event_id
 
 ),
 
