@@ -20,10 +20,13 @@ FUTURE_AUX = {"will", "shall", "'ll"}
 HOLDING_VERBS = {"hold", "have", "conduct", "make", "stage", "host", "attend"}
 SUBJECTS = {"nsubj", "nsubjpass"}
 TARGET_PREPS = {"with", "against", "on", "to", "at", "over"}
+ASKING_VERBS = {"request", "urge", "call", "demand", "ask", "press", "appeal"}
 REQUEST_VERBS = {"agree", "request", "urge", "call", "demand", "propose", "plan", "seek", "ask"}
 # Subjects that stand for the state or body named in their modifiers ("the DPRK permanent mission").
 BODY_HEADS = {"mission", "delegation", "embassy", "government", "authorities", "side", "army", "military", "forces",
               "navy", "police", "regime", "administration", "ministry", "office", "leadership", "troops", "consulate"}
+# Types whose object is someone's act: the target is whoever acts, not whom the act aims at.
+STANCE_TYPES = {"ACCUSE", "REJECT", "SUPPORT"}
 AFTERMATH_OF = {"ACCUSE": {"MOBILIZE", "ASSAULT"}}
 
 
@@ -46,6 +49,9 @@ class Event:
     modality: str = "asserted"
     separate: bool = False
     is_root: bool = False
+    lemma: str = ""
+    present: bool = False  # told in the present tense: happening as the article is written
+    named_before: list[Entity] = field(default_factory=list)  # "denounces it": whose act "it" may be
 
 
 def extract_events(doc: Doc, parts: ArticleParticipants, lex: Lexicon, pub: date | None, title_end: int) -> list[Event]:
@@ -55,6 +61,7 @@ def extract_events(doc: Doc, parts: ArticleParticipants, lex: Lexicon, pub: date
         dates = find_dates(text, sent.start_char, sent.end_char)
         for tok in tokens_of(doc)[sent.start:sent.end]:
             for event in _events_at(tok, sent, parts, lex):
+                event.lemma = lemma_of(tok)
                 _date_event(event, tok, dates, pub)
                 _locate(event, tok, lex)
                 events.append(event)
@@ -78,17 +85,21 @@ def _targets_from_antecedents(events: list[Event]) -> None:
                 (p for p in events[i + 1:] if p.event_type in kinds and p.sources), None)
             if act is not None:
                 e.targets = [t for t in act.sources if t not in e.sources]
+        if not e.targets:
+            e.targets = e.named_before
 
 
 def _merge_title_events(events: list[Event], title_end: int) -> list[Event]:
-    """A headline's event is the body's event of the same type that shares its parties: keep the body's."""
+    """A headline's event is the body's event of the same type that shares its parties, else the body's
+    first event of the same verb ("Meyer dies" / "has died"): keep the body's."""
     body = [e for e in events if e.trigger_start >= title_end]
     out = []
     for e in events:
         if e.trigger_start < title_end:
             parties = {id(x) for x in e.sources + e.targets}
             twin = next((b for b in body if b.event_type == e.event_type and
-                         (not parties or parties & {id(x) for x in b.sources + b.targets})), None)
+                         (not parties or parties & {id(x) for x in b.sources + b.targets})), None) or next(
+                (b for b in body if b.lemma == e.lemma), None)
             if twin is not None:
                 twin.is_root = True
                 continue
@@ -105,37 +116,47 @@ def _events_at(tok: Token, sent: Span, parts: ArticleParticipants, lex: Lexicon)
     if tok.pos_ not in {"VERB", "NOUN", "PROPN"} and verb is None:
         return []
     lemma = verb or lemma_of(tok)
-    if (tok.pos_ == "VERB" or verb is not None and verb != lemma_of(tok)) and lemma in lex.event_verbs:
+    if (tok.pos_ == "VERB" or verb is not None) and lemma in lex.event_verbs:
         entry = next((e for e in lex.event_verbs[lemma] if _verb_fits(tok, e)), None)
         if entry is None:
             return []
         if lemma == "agree" and not any(c.dep_ in {"xcomp", "ccomp", "prep"} for c in tok.children):
             return []
         if entry.get("needs_object_kind") and not any(
-                _entities_of(c, parts) for c in tok.children if c.dep_ in {"dobj", "dative"}):
+                _entities_of(c, parts) or entry["needs_object_kind"] == "actor" and _event_owner(c, parts)
+                for c in tok.children if c.dep_ in {"dobj", "dative"}):
             return []
         etype, cameo, mode = _coding(entry)
         subject = _subject(tok)
-        sources = (_entities_of(subject, parts) or _speaking_for(subject, parts)
-                   or _body_country(subject, parts)
-                   or _preceding_actor(tok, sent, parts))
         targets = []
+        if subject is not None and subject.dep_ == "nsubjpass" and subject.head == tok:
+            targets = _entities_of(subject, parts) or _body_country(subject, parts)  # "the MP was mugged"
+            sources = []
+        else:
+            sources = (_entities_of(subject, parts) or _speaking_for(subject, parts)
+                       or _body_country(subject, parts)
+                       or _preceding_actor(tok, sent, parts))
+        objects = [c for c in tok.children if c.dep_ in {"dobj", "dative"}] or _shared_objects(tok)
+        for c in objects:
+            targets += (_entities_of(c, parts) or _event_owner(c, parts)
+                        or [e for g in _phrase_targets(c) if etype not in STANCE_TYPES for e in _entities_of(g, parts)])
+        named_before = [e for c in objects for e in _pronoun_antecedent(c, sent, parts)]
         for c in tok.children:
-            if c.dep_ in {"dobj", "dative"}:
-                targets += _entities_of(c, parts) or _event_owner(c, parts)
             if c.dep_ == "prep" and c.lower_ in TARGET_PREPS | {"for"}:
                 for pobj in (g for g in c.children if g.dep_ == "pobj"):
                     targets += _entities_of(pobj, parts)
             if c.dep_ == "agent":
-                sources = [e for g in c.children for e in _entities_of(g, parts)] or sources
-        if entry.get("from_source"):  # "received a letter from X": X sent it
-            heads = [tok] + [c for c in tok.children if c.dep_ == "dobj"]  # "a letter ... from X" too
+                sources = [e for g in c.children for e in _entities_of(g, parts) or _event_owner(g, parts)] or sources
+        if entry.get("from_source"):  # "received a letter (of sympathy) from X": X sent it
+            heads = [tok] + [t for c in tok.children if c.dep_ == "dobj" for t in _object_core(c)]
             givers = [e for h in heads for c in h.children if c.dep_ == "prep" and c.lower_ == "from"
-                      for g in c.children if g.dep_ == "pobj" for e in _entities_of(g, parts)]
+                      for g in c.children if g.dep_ == "pobj" for e in _entities_of(g, parts) or _event_owner(g, parts)]
             sources, targets = givers, sources
         event = Event(etype, cameo, mode, tok.idx, tok.idx + len(tok), sent,
                       _unique(sources), [t for t in _unique(targets) if t not in sources])
         event.modality = _modality(tok)
+        event.present = tok.tag_ in PRESENT
+        event.named_before = [e for e in named_before if e not in event.sources]
         return [event]
     if tok.pos_ in {"NOUN", "PROPN"} and (lemma in lex.event_nouns or tok.lower_ in lex.event_nouns):
         entries = lex.event_nouns.get(tok.lower_) or lex.event_nouns[lemma]
@@ -150,6 +171,7 @@ def _events_at(tok: Token, sent: Span, parts: ArticleParticipants, lex: Lexicon)
         if tok.i > 0 and tok.doc[tok.i - 1].lower_ in {"phone", "telephone"}:
             start = tok.doc[tok.i - 1].idx
         sources, targets, separate = [], [], False
+        targets += [e for g in _phrase_targets(tok) if g.head.head != tok for e in _entities_of(g, parts)]
         for c in tok.children:
             if c.dep_ == "poss":
                 sources += _entities_of(c, parts)
@@ -162,6 +184,9 @@ def _events_at(tok: Token, sent: Span, parts: ArticleParticipants, lex: Lexicon)
             if c.lower_ in {"separate", "bilateral"} and c.dep_ == "amod":
                 separate = c.lower_ == "separate"
         if lemma_of(head) in HOLDING_VERBS or tok.dep_ in {"nsubjpass"}:
+            if not sources and tok.dep_ == "nsubjpass":  # "infiltrations were conducted by the ROK"
+                sources = [e for c in head.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"
+                           for e in _entities_of(g, parts) or _event_owner(g, parts)]
             if not sources:
                 sources = _entities_of(_subject(head), parts) or _preceding_actor(head, sent, parts)
             for c in head.children:
@@ -184,7 +209,7 @@ def _events_at(tok: Token, sent: Span, parts: ArticleParticipants, lex: Lexicon)
 def _governed_by_request(tok: Token) -> bool:
     t = tok
     for _ in range(4):
-        if t.dep_ not in {"dobj", "xcomp", "pobj", "prep", "advcl"} or t.head is t:
+        if t.dep_ not in {"dobj", "xcomp", "pobj", "prep", "advcl"} or t.head == t:
             return False
         t = t.head
         if t.pos_ == "VERB" and lemma_of(t) in REQUEST_VERBS:
@@ -196,7 +221,7 @@ def _preceding_actor(verb: Token, sent: Span, parts: ArticleParticipants) -> lis
     """With no parsed subject: the subject of the sentence, else the nearest actor named before the verb."""
     if verb.dep_ in {"acl", "relcl", "amod"}:
         return []
-    if sent.root is not verb and (main := _entities_of(_subject(sent.root), parts)):
+    if sent.root != verb and (main := _entities_of(_subject(sent.root), parts)):
         return main
     before = [m for m in parts.at(sent.start_char, verb.idx) if m.entity.kind in {"person", "group", "organization"}]
     if not before:
@@ -207,9 +232,10 @@ def _preceding_actor(verb: Token, sent: Span, parts: ArticleParticipants) -> lis
 
 def _verb_fits(tok: Token, entry: dict) -> bool:
     objects = [c for c in tok.children if c.dep_ in {"dobj", "nsubjpass", "attr", "pobj"}]
-    objects += [g for c in tok.children if c.dep_ == "prep" for g in c.children if g.dep_ == "pobj"]
+    objects += [g for c in tok.children if c.dep_ == "prep" and c.lower_ != "from" for g in c.children if g.dep_ == "pobj"]
     if "needs" in entry:
-        words = {t.lower_ for o in objects for t in o.subtree} | {lemma_of(t) for o in objects for t in o.subtree}
+        core = [t for o in objects for t in _object_core(o)]
+        words = {t.lower_ for t in core} | {lemma_of(t) for t in core}
         if tok.dep_ == "acl":
             words |= {t.lower_ for t in tok.head.subtree}
         if not words & set(entry["needs"]):
@@ -227,6 +253,47 @@ def _verb_fits(tok: Token, entry: dict) -> bool:
     return True
 
 
+def _shared_objects(verb: Token) -> list[Token]:
+    """"strongly oppose and reject the U.S. moves": coordinated verbs share the last one's object."""
+    for c in verb.children:
+        if c.dep_ == "conj" and c.pos_ == "VERB":
+            return [g for g in c.children if g.dep_ == "dobj"] or _shared_objects(c)
+    return []
+
+
+def _phrase_targets(obj: Token) -> list[Token]:
+    """"the sale of helicopters to the ROK", "an arrangement with the ROK", "a missile over Japan": whom
+    the object phrase is aimed at."""
+    return [g for t in _object_core(obj) for c in t.children if c.dep_ == "prep" and c.lower_ in TARGET_PREPS
+            for g in c.children if g.dep_ == "pobj"]
+
+
+def _pronoun_antecedent(obj: Token, sent: Span, parts: ArticleParticipants) -> list[Entity]:
+    """"... that NATO slandered the cooperation, and denounces and rejects it": an act named by a pronoun
+    is the act of the last actor named before it in the sentence."""
+    if obj.lower_ not in {"it", "this", "them", "such acts"} or obj.i <= sent.start:
+        return []
+    before = [m for m in parts.at(sent.start_char, obj.idx) if m.entity.kind in {"country", "organization"}]
+    if not before:
+        return []
+    subject = _subject(obj.head)
+    own = {id(e) for e in _entities_of(subject, parts)} | {id(e) for e in _body_country(subject, parts)}
+    named = [m.entity for m in sorted(before, key=lambda m: m.start) if id(m.entity) not in own]
+    return named[-1:]
+
+
+def _object_core(obj: Token) -> list[Token]:
+    """What an object is, not whom it comes from: "a message of greeting from V. Putin, president of
+    Russia" is a message of greeting; "a barrage of short-range missiles" is missiles."""
+    core = [obj]
+    for c in obj.children:
+        if c.dep_ in {"compound", "amod", "nmod", "conj"}:
+            core += [c] + [g for g in c.children if g.dep_ in {"compound", "amod"}]
+        if c.dep_ == "prep" and c.lower_ == "of":
+            core += [t for g in c.children if g.dep_ == "pobj" for t in _object_core(g)]
+    return core
+
+
 def _noun_fits(tok: Token, entry: dict) -> bool:
     words = {t.lower_ for t in tok.subtree} | {t.lower_ for t in tok.doc[max(0, tok.i - 4):tok.i]}
     if "needs" in entry and not words & set(entry["needs"]):
@@ -238,18 +305,49 @@ def _noun_fits(tok: Token, entry: dict) -> bool:
     return True
 
 
+PRESENT = {"VBZ", "VBP", "NNS"}
+
+
 def _subject(tok: Token) -> Token | None:
+    tok = _tense_conjunct(tok)
     for _ in range(4):
         for c in tok.children:
             if c.dep_ in SUBJECTS:
                 return c
-        if tok.dep_ in {"advcl", "xcomp", "conj", "acl", "ccomp", "relcl"} and tok.head is not tok:
+        if tok.dep_ in {"advcl", "xcomp", "conj", "acl", "ccomp", "relcl"} and tok.head != tok:
             if tok.dep_ == "relcl":
                 return tok.head
+            if tok.dep_ == "xcomp" and (asked := _asked(tok.head)) is not None:
+                return asked  # "urged Russia to withdraw", "called on Russia to withdraw": Russia would
             tok = tok.head
         else:
             return None
     return None
+
+
+def _asked(verb: Token) -> Token | None:
+    """Whom a request verb asks to act: its object, or the object of "on" ("called on X to ...")."""
+    if lemma_of(verb) not in ASKING_VERBS:
+        return None
+    for c in verb.children:
+        if c.dep_ == "dobj":
+            return c
+        if c.dep_ == "prep" and c.lower_ == "on":
+            return next((g for g in c.children if g.dep_ == "pobj"), None)
+    return None
+
+
+def _tense_conjunct(tok: Token) -> Token:
+    """"X expresses regret that Y slandered it, and denounces and rejects it": a present-tense verb the
+    parser coordinated with a past-tense verb of a subordinate clause belongs to the main verb in its tense."""
+    if tok.dep_ != "conj" or tok.tag_ not in PRESENT:
+        return tok
+    first = tok
+    while first.dep_ == "conj" and first.head != first:
+        first = first.head
+    if first.tag_ in PRESENT or first.dep_ not in {"acl", "ccomp", "relcl", "advcl"}:
+        return tok
+    return next((a for a in first.ancestors if a.pos_ == "VERB" and a.tag_ in PRESENT), tok)
 
 
 def _entities_of(tok: Token | None, parts: ArticleParticipants) -> list[Entity]:
@@ -276,11 +374,17 @@ def _verb_tagged_noun(tok: Token, lex: Lexicon) -> str | None:
     if tok.tag_ != "NNS" or not tok.lower_.endswith("s"):
         return None
     verbal = tok.i > 0 and tok.doc[tok.i - 1].lower_.endswith("ly") or tok.dep_ == "conj" and tok.head.pos_ == "VERB" \
-        or any(c.dep_ == "conj" and c.pos_ == "VERB" for c in tok.children)
+        or any(c.dep_ == "conj" and c.pos_ == "VERB" for c in tok.children) or _headline_verb(tok)
     for lemma in (tok.lower_[:-1], tok.lower_[:-2]):
         if verbal and lemma in lex.event_verbs:
             return lemma
     return None
+
+
+def _headline_verb(tok: Token) -> bool:
+    """"American Airlines apologizes after ...": a headline's root read as a plural noun after a name is
+    its verb."""
+    return tok.dep_ == "ROOT" and tok.i > 0 and tok.doc[tok.i - 1].pos_ == "PROPN" and tok.doc[tok.i - 1].dep_ == "compound"
 
 
 def _body_country(subject: Token | None, parts: ArticleParticipants) -> list[Entity]:
@@ -342,8 +446,8 @@ def _modality(verb: Token, noun: Token | None = None) -> str:
         if any(c.lower_ in HYPOTHETICAL_AUX and c.dep_ == "aux" for c in t.children) or \
                 any(c.dep_ == "mark" and c.lower_ in {"if", "unless"} for c in t.children):
             return "hypothetical"
-        if lemma_of(t) == "threaten" and t is not verb:
-            return "hypothetical"
+        if t is not verb and (lemma_of(t) == "threaten" or lemma_of(t) in ASKING_VERBS and verb.dep_ == "xcomp"):
+            return "hypothetical"  # threatened to fire; urged them to withdraw
     for t in chain:
         if any(c.lower_ in FUTURE_AUX and c.dep_ == "aux" for c in t.children):
             return "planned"
@@ -383,7 +487,7 @@ def _inherit_dates(events: list[Event], pub: date | None) -> None:
         if e.date_value is None and e.date_precision == "unknown" and (e.date_text is None or e.date_text.lower() == "the same day"):
             if e.modality != "asserted":
                 e.date_source = None
-            elif last is not None:
+            elif last is not None and not (e.present and pub is not None):
                 e.date_value, e.date_precision, e.date_source = last.date_value, last.date_precision, "inherited"
             elif pub is not None:
                 e.date_value, e.date_precision, e.date_source = pub, "day", "publication"
@@ -411,7 +515,7 @@ def _locate(event: Event, tok: Token, lex: Lexicon) -> None:
                 name = _entity_text(pobj)
                 event.location, event.location_code = name, lex.place_country(name)
                 return
-    for t in (c for c in tok.subtree if c.dep_ == "xcomp" or c is tok):
+    for t in (c for c in tok.subtree if c.dep_ == "xcomp" or c == tok):
         for c in t.subtree:
             if c.dep_ == "pobj" and c.head.lower_ in {"in", "at"} and c.ent_type_ in {"GPE", "LOC", "FAC"}:
                 event.location, event.location_code = c.text, lex.place_country(c.text)

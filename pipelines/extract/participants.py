@@ -314,9 +314,15 @@ def _assign_person_affiliations(doc: Doc, entities: list[Entity], countries: lis
             e.affiliation = lex.country_display.get(country, country)
         elif (body := _body_before_title(text, e, entities)) is not None:
             e.country_code, e.affiliation = body.country_code, body.name
-        elif e.role and (code := _country_in_context(doc, e.first, countries, home)):
+        elif e.role and (code := _country_in_context(doc, e.first, countries, home) or _bodies_country(entities)):
             e.country_code = code
             e.affiliation = lex.country_display.get(code, code)
+
+
+def _bodies_country(entities: list[Entity]) -> str | None:
+    """An article that names no country but whose parties and agencies all belong to one: that country."""
+    codes = {e.country_code for e in entities if e.kind == "organization" and e.country_code}
+    return codes.pop() if len(codes) == 1 else None
 
 
 def _body_before_title(text: str, person: Entity, entities: list[Entity]) -> Entity | None:

@@ -217,3 +217,67 @@ def test_police_with_no_country_written_act_for_the_country_the_article_is_about
     (event,) = [e for e in rows["events"] if e["trigger"] == "arrested"]
     assert {(names[x["participant_id"]], x["role"]) for x in rows["event_participants"]
             if x["event_id"] == event["event_id"]} == {("South Korea", "source")}
+
+
+def _roles(rows: dict, trigger: str) -> set[tuple[str, str, str]]:
+    names = {p["participant_id"]: p["name"] for p in rows["participants"]}
+    events = {e["event_id"]: e for e in rows["events"] if e["trigger"] == trigger}
+    return {(events[link["event_id"]]["event_type"], names[link["participant_id"]], link["role"])
+            for link in rows["event_participants"] if link["event_id"] in events}
+
+
+def test_the_subject_of_a_passive_verb_is_its_target():
+    rows = extract("News\n\nBritish MP John Hartley was mugged by two men in Nairobi on Monday.")
+    assert _roles(rows, "mugged") == {("ASSAULT", "John Hartley", "target")}
+
+
+def test_a_present_tense_verb_coordinated_into_a_subordinate_clause_belongs_to_the_main_subject():
+    rows = extract("Statement\n\nThe Foreign Ministry of the DPRK expresses regret that Japan slandered the talks, "
+                   "and strongly denounces and rejects it.")
+    ministry = "Ministry of Foreign Affairs (North Korea)"
+    assert _roles(rows, "denounces") == {("ACCUSE", ministry, "source"), ("ACCUSE", "Japan", "target")}
+    assert _roles(rows, "rejects") == {("REJECT", ministry, "source"), ("REJECT", "Japan", "target")}
+
+
+def test_what_was_received_decides_the_coding_not_the_senders_title():
+    rows = extract("Greetings\n\nKim Jong Un received a message of greeting from Vladimir Putin, president of "
+                   "Russia, on Sunday.")
+    assert _roles(rows, "received") == {("SUPPORT", "Vladimir Putin", "source"), ("SUPPORT", "Kim Jong Un", "target")}
+
+
+def test_an_arms_sale_approved_targets_the_buyer():
+    rows = extract("Sale\n\nThe U.S. State Department approved the sale of 20 attack helicopters to Poland on Friday.")
+    assert _roles(rows, "approved") == {("COOPERATE", "U.S. State Department", "source"),
+                                        ("COOPERATE", "Poland", "target")}
+
+
+def test_an_event_noun_carried_out_by_an_agent_has_it_as_source_and_its_date():
+    rows = extract("Drones\n\nDrone infiltrations were conducted by the ROK military on October 3.")
+    (event,) = [e for e in rows["events"] if e["trigger"] == "infiltrations"]
+    assert (event["event_type"], event["event_date"], event["date_source"]) == ("MOBILIZE", date(2024, 10, 3), "explicit")
+    assert _roles(rows, "infiltrations") == {("MOBILIZE", "South Korea", "source")}
+
+
+def test_a_statement_in_the_present_tense_is_dated_by_publication_not_by_an_earlier_event():
+    rows = extract("Statement\n\nJapan deployed destroyers on October 3. The Foreign Ministry of the DPRK strongly "
+                   "denounces Japan.")
+    (event,) = [e for e in rows["events"] if e["trigger"] == "denounces"]
+    assert (event["event_date"], event["date_source"]) == (date(2024, 10, 14), "publication")
+
+
+def test_a_headline_event_is_the_bodys_event_of_the_same_verb():
+    rows = extract("Tory veteran Meyer dies\n\nSir Anthony Meyer, the Conservative MP, has died at 84.")
+    assert [(e["trigger"], e["is_root"]) for e in rows["events"]] == [("died", True)]
+    assert _roles(rows, "died") == {("OTHER", "Sir Anthony Meyer", "source")}
+
+
+def test_a_call_on_someone_to_act_is_a_demand_and_the_act_asked_for_is_theirs_and_hypothetical():
+    rows = extract("Talks\n\nThe European Union called on Russia to withdraw its troops.")
+    assert _roles(rows, "called") == {("DEMAND", "European Union", "source"), ("DEMAND", "Russia", "target")}
+    assert _roles(rows, "withdraw") == {("RETREAT", "Russia", "source")}
+    assert [e["modality"] for e in rows["events"] if e["trigger"] == "withdraw"] == ["hypothetical"]
+
+
+def test_backing_a_plan_supports_its_owner():
+    rows = extract("Budget\n\nTony Blair has backed Gordon Brown's budget.")
+    assert _roles(rows, "backed") == {("SUPPORT", "Tony Blair", "source"), ("SUPPORT", "Gordon Brown", "target")}
