@@ -21,12 +21,16 @@ HOLDING_VERBS = {"hold", "have", "conduct", "make", "stage", "host", "attend"}
 SUBJECTS = {"nsubj", "nsubjpass"}
 TARGET_PREPS = {"with", "against", "on", "to", "at", "over"}
 ASKING_VERBS = {"request", "urge", "call", "demand", "ask", "press", "appeal"}
-REQUEST_VERBS = {"agree", "request", "urge", "call", "demand", "propose", "plan", "seek", "ask"}
+# Verbs whose noun object is what they ask for, plan, threaten or refuse, not something that happened.
+REQUEST_VERBS = {"agree", "request", "urge", "call", "demand", "propose", "plan", "seek", "ask", "threaten", "oppose",
+                 "reject", "refuse", "want", "consider"}
 # Subjects that stand for the state or body named in their modifiers ("the DPRK permanent mission").
 BODY_HEADS = {"mission", "delegation", "embassy", "government", "authorities", "side", "army", "military", "forces",
               "navy", "police", "regime", "administration", "ministry", "office", "leadership", "troops", "consulate"}
 # Types whose object is someone's act: the target is whoever acts, not whom the act aims at.
 STANCE_TYPES = {"ACCUSE", "REJECT", "SUPPORT"}
+# Types whose object is what is given: the target is whom it goes to.
+TRANSFER_TYPES = {"COOPERATE", "AID"}
 AFTERMATH_OF = {"ACCUSE": {"MOBILIZE", "ASSAULT"}}
 
 
@@ -65,14 +69,16 @@ def extract_events(doc: Doc, parts: ArticleParticipants, lex: Lexicon, pub: date
                 _date_event(event, tok, dates, pub)
                 _locate(event, tok, lex)
                 events.append(event)
-    with_parties = [e for e in events if e.sources or e.targets or e.event_type == "OTHER"]
+    title = text[:title_end]
+    with_parties = [e for e in events if e.sources or e.targets or e.event_type == "OTHER"
+                    or _headline_rank(e, title, title_end) is not None]
     # an article whose events name no party still reports its first one, so it has a root event
     events = with_parties or events[:1]
     _targets_from_antecedents(events)
     _inherit_dates(events, pub)
     events = _merge_title_events(events, title_end)
     events = _merge_same(events)
-    _choose_root(events, title_end)
+    _choose_root(events, title_end, title)
     return events
 
 
@@ -134,10 +140,14 @@ def _events_at(tok: Token, sent: Span, parts: ArticleParticipants, lex: Lexicon)
             sources = []
         else:
             sources = (_entities_of(subject, parts) or _speaking_for(subject, parts)
-                       or _body_country(subject, parts)
+                       or _body_country(subject, parts) or _pronoun_actor(subject, sent, parts)
                        or _preceding_actor(tok, sent, parts))
         objects = [c for c in tok.children if c.dep_ in {"dobj", "dative"}] or _shared_objects(tok)
+        objects = [g for c in objects for g in ([c] if c.pos_ != "ADP" else c.children) if g.dep_ != "punct"]
         for c in objects:
+            if etype in TRANSFER_TYPES and c.dep_ == "dobj":  # what is given, not to whom
+                targets += [e for g in _phrase_targets(c) for e in _entities_of(g, parts)]
+                continue
             targets += (_entities_of(c, parts) or _event_owner(c, parts)
                         or [e for g in _phrase_targets(c) if etype not in STANCE_TYPES for e in _entities_of(g, parts)])
         named_before = [e for c in objects for e in _pronoun_antecedent(c, sent, parts)]
@@ -164,7 +174,7 @@ def _events_at(tok: Token, sent: Span, parts: ArticleParticipants, lex: Lexicon)
         if entry is None:
             return []
         head = tok.head
-        if _governed_by_request(tok):
+        if _governed_by_request(tok) or any(c.dep_ == "det" and c.lower_ in {"any", "no"} for c in tok.children):
             return []  # "agreed to hold a meeting", "requested a meeting": the agreement or request is the event
         etype, cameo, mode = _coding(entry)
         start = tok.idx
@@ -215,6 +225,31 @@ def _governed_by_request(tok: Token) -> bool:
         if t.pos_ == "VERB" and lemma_of(t) in REQUEST_VERBS:
             return True
     return False
+
+
+def _pronoun_actor(subject: Token | None, sent: Span, parts: ArticleParticipants) -> list[Entity]:
+    """"The ministry said it would ...", "The U.S. concluded a deal. It also offered ...": "it" and "they"
+    stand for the subject of the clause above them, else of the sentence before."""
+    if subject is None or subject.lower_ not in {"it", "they"}:
+        return []
+    kinds = {"country", "organization"} | ({"group", "person"} if subject.lower_ == "they" else set())
+    clause = subject.head
+    while clause.dep_ in {"ccomp", "xcomp", "advcl", "conj"} and clause.head != clause:
+        clause = clause.head
+        found = [e for e in _actors_of(_subject(clause), parts) if e.kind in kinds]
+        if found:
+            return found
+    doc = sent.doc
+    if sent.start == 0:
+        return []
+    before = doc[sent.start - 1].sent
+    if before.text.strip() == "" or "\n\n" in doc.text[before.end_char:sent.start_char]:
+        return []  # a new paragraph starts a new topic
+    return [e for e in _actors_of(_subject(before.root), parts) if e.kind in kinds]
+
+
+def _actors_of(subject: Token | None, parts: ArticleParticipants) -> list[Entity]:
+    return _entities_of(subject, parts) or _body_country(subject, parts)
 
 
 def _preceding_actor(verb: Token, sent: Span, parts: ArticleParticipants) -> list[Entity]:
@@ -468,8 +503,13 @@ def _date_event(event: Event, tok: Token, dates: list[DateExpr], pub: date | Non
         return
     clause = tok.head if tok.pos_ in {"NOUN", "PROPN"} and tok.head.pos_ in {"VERB", "AUX"} else tok
     lo, hi = clause.left_edge.idx, clause.right_edge.idx + len(clause.right_edge)
-    inside = [d for d in dates if lo <= d.start and d.end <= hi]
-    pool = inside or dates
+    inside = [d for d in dates if lo <= d.start and d.end <= hi and not _embedded(tok.doc, d, clause)]
+    # outside its clause, a date inside another clause ("Meyer, who ran in 1989, has died") dates a
+    # happened event only through a parse error; a planned one's often hangs on "to be held ..."
+    pool = inside or [d for d in dates if not (lo <= d.start and d.end <= hi)
+                      and (event.modality == "planned" or not _embedded(tok.doc, d, None))]
+    if not pool:
+        return
     expr = min(pool, key=lambda d: abs(d.start - event.trigger_start))
     if expr.kind == "relative" and expr.text.lower() in {"the same day"}:
         event.date_text = expr.text
@@ -478,6 +518,21 @@ def _date_event(event: Event, tok: Token, dates: list[DateExpr], pub: date | Non
     event.date_text = expr.text
     event.date_value, event.date_precision = r.value, r.precision
     event.date_source = r.source if r.value is not None or r.precision != "unknown" else "relative"
+
+
+def _embedded(doc: Doc, expr: DateExpr, clause: Token | None) -> bool:
+    """The date belongs to a clause of its own inside the sentence or inside `clause` ("Meyer, who
+    challenged Thatcher in 1989, has died"; "said on Monday that it was launched in 2011")."""
+    span = doc.char_span(expr.start, expr.end, alignment_mode="expand")
+    if span is None:
+        return False
+    t = span.root
+    while t.head != t and (clause is None or t != clause):
+        own = clause is not None and t.head == clause and clause.pos_ in {"NOUN", "PROPN"}  # "talks to be held ..."
+        if t.dep_ in {"relcl", "acl", "appos", "ccomp"} and not own:
+            return True
+        t = t.head
+    return False
 
 
 def _inherit_dates(events: list[Event], pub: date | None) -> None:
@@ -508,11 +563,14 @@ def _entity_text(tok: Token) -> str:
 def _locate(event: Event, tok: Token, lex: Lexicon) -> None:
     scope = [tok] + [c for c in tok.children if c.dep_ in {"acl", "relcl"}]
     scope += [tok.head] if tok.pos_ in {"NOUN", "PROPN"} else []
+    scope += [t for t in tok.doc[tok.i + 1:tok.i + 4] if t.dep_ in {"acl", "relcl"} and t.i == tok.i + 3
+              and tok.doc[tok.i + 1].lower_ == "to"]  # "a meeting to be held in Tokyo", however it was parsed
     for t in scope:
         for prep in (c for c in t.children if c.dep_ == "prep" and c.lower_ in {"in", "at"}):
             pobj = next((g for g in prep.children if g.dep_ == "pobj"), None)
-            if pobj is not None and pobj.ent_type_ in {"GPE", "LOC", "FAC"}:
-                name = _entity_text(pobj)
+            place = _place_in(pobj) if pobj is not None else None
+            if place is not None:
+                name = _entity_text(place)
                 event.location, event.location_code = name, lex.place_country(name)
                 return
     for t in (c for c in tok.subtree if c.dep_ == "xcomp" or c == tok):
@@ -520,6 +578,27 @@ def _locate(event: Event, tok: Token, lex: Lexicon) -> None:
             if c.dep_ == "pobj" and c.head.lower_ in {"in", "at"} and c.ent_type_ in {"GPE", "LOC", "FAC"}:
                 event.location, event.location_code = c.text, lex.place_country(c.text)
                 return
+
+
+def _place_in(phrase: Token, depth: int = 0) -> Token | None:
+    """The place a locative phrase names: "in Tokyo", "at his London home", "in a park in the capital, Nairobi"."""
+    if phrase.ent_type_ in {"GPE", "LOC", "FAC"}:
+        return phrase
+    if depth > 2:
+        return None
+    for c in phrase.children:
+        if c.dep_ in {"compound", "nmod", "appos"} and c.ent_type_ in {"GPE", "LOC", "FAC"}:
+            return c
+    for c in phrase.children:
+        if c.dep_ == "appos":
+            inner = c
+        elif c.dep_ == "prep" and c.lower_ in {"in", "of"}:
+            inner = next((g for g in c.children if g.dep_ == "pobj"), None)
+        else:
+            continue
+        if inner is not None and (found := _place_in(inner, depth + 1)) is not None:
+            return found
+    return None
 
 
 def _same_happening(k: Event, e: Event) -> bool:
@@ -547,8 +626,18 @@ def _merge_same(events: list[Event]) -> list[Event]:
     return kept
 
 
-def _choose_root(events: list[Event], title_end: int) -> None:
+def _choose_root(events: list[Event], title_end: int, title: str) -> None:
+    """The headline's event: the body's event whose verb the headline uses first ("UN Condemns North
+    Korea's Firing ..."; headlines parse poorly, so words are compared, not parses), else a headline event
+    the body repeats, else the headline's own event, else the body's first."""
     if not events:
+        return
+    named = [(rank, e.trigger_start, i) for i, e in enumerate(events)
+             if (rank := _headline_rank(e, title, title_end)) is not None]
+    if named:
+        for e in events:
+            e.is_root = False
+        events[min(named)[2]].is_root = True
         return
     if any(e.is_root for e in events):
         marked = [e for e in events if e.is_root]
@@ -560,6 +649,17 @@ def _choose_root(events: list[Event], title_end: int) -> None:
     body = [e for e in events if e.trigger_start >= title_end]
     pick = coded[0] if coded else (min(body, key=lambda e: e.trigger_start) if body else events[0])
     pick.is_root = True
+
+
+def _headline_rank(event: Event, title: str, title_end: int) -> int | None:
+    """Where the headline uses the verb of a body event, by word position."""
+    if event.trigger_start < title_end or not event.lemma:
+        return None
+    stem = event.lemma.lower().rstrip("e")
+    for i, word in enumerate(re.findall(r"[a-z]+", title.lower())):
+        if len(event.lemma) >= 3 and re.sub(r"(?:e?s|ed|ing)$", "", word).rstrip("e") in {stem, stem.rstrip("y") + "i"}:
+            return i
+    return None
 
 
 def event_rows(events: list[Event], article_id: str, text: str, lex: Lexicon) -> tuple[list[dict], list[dict]]:
