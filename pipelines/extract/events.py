@@ -187,7 +187,7 @@ def _events_at(tok: Token, sent: Span, parts: ArticleParticipants, lex: Lexicon)
                 sources += _entities_of(c, parts)
             if c.dep_ == "prep" and c.lower_ in TARGET_PREPS | {"between"}:
                 for pobj in (g for g in c.children if g.dep_ == "pobj"):
-                    targets += _entities_of(pobj, parts)
+                    targets += _entities_of(pobj, parts) or _event_owner(pobj, parts)  # "a visit to the Japanese city"
             if c.dep_ == "prep" and c.lower_ == "by":
                 for pobj in (g for g in c.children if g.dep_ == "pobj"):
                     sources += _entities_of(pobj, parts)
@@ -203,9 +203,11 @@ def _events_at(tok: Token, sent: Span, parts: ArticleParticipants, lex: Lexicon)
                 if c.dep_ == "prep" and c.lower_ in {"with", "between"}:
                     for pobj in (g for g in c.children if g.dep_ == "pobj"):
                         targets += _entities_of(pobj, parts)
-        if etype in {"MOBILIZE", "ASSAULT"} and not sources:
-            sources = [e for m in parts.at(tok.doc[tok.left_edge.i].idx, tok.idx) for e in [m.entity]
-                       if e.kind == "country"][:1]
+        if not sources and head.dep_ == "prep" and head.lower_ in {"during", "in", "at", "on"}:
+            sources = _taking_part(head.head, parts)
+        if etype in {"MOBILIZE", "ASSAULT"} and not sources:  # "U.S.-ROK military drills": the first holds them with the rest
+            joint = _unique([m.entity for m in parts.at(tok.doc[tok.left_edge.i].idx, tok.idx) if m.entity.kind == "country"])
+            sources, targets = joint[:1], targets or joint[1:]
         sources, targets = _unique(sources), [t for t in _unique(targets) if t not in sources]
         modality = _modality(head if head.pos_ in {"VERB", "AUX"} else tok, noun=tok)
         if separate and len(targets) > 1:
@@ -213,6 +215,16 @@ def _events_at(tok: Token, sent: Span, parts: ArticleParticipants, lex: Lexicon)
                           separate=True) for t in targets]
         return [Event(etype, cameo, mode, start, tok.idx + len(tok), sent, sources, targets, modality=modality,
                       separate=separate)]
+    return []
+
+
+def _taking_part(holder: Token, parts: ArticleParticipants) -> list[Entity]:
+    """Who takes part in an event named in a locative phrase: "Speaking during a visit to Osaka, May said"
+    (the clause's subject), "head of the U.S. delegation in talks with North Korea" (the body)."""
+    if holder.pos_ in {"VERB", "AUX"}:
+        return _actors_of(_subject(holder), parts)
+    if lemma_of(holder) in BODY_HEADS:
+        return _event_owner(holder, parts)
     return []
 
 
@@ -308,11 +320,12 @@ def _pronoun_antecedent(obj: Token, sent: Span, parts: ArticleParticipants) -> l
     is the act of the last actor named before it in the sentence."""
     if obj.lower_ not in {"it", "this", "them", "such acts"} or obj.i <= sent.start:
         return []
+    own = {id(e) for e in _actors_of(_subject(obj.head), parts)}
+    doers = [e for t in obj.doc[sent.start:obj.i] if t.pos_ in {"VERB", "AUX"}
+             for c in t.children if c.dep_ in SUBJECTS for e in _actors_of(c, parts) if id(e) not in own]
+    if doers:  # "... that NATO slandered the cooperation ..., and rejects it": NATO's act
+        return doers[-1:]
     before = [m for m in parts.at(sent.start_char, obj.idx) if m.entity.kind in {"country", "organization"}]
-    if not before:
-        return []
-    subject = _subject(obj.head)
-    own = {id(e) for e in _entities_of(subject, parts)} | {id(e) for e in _body_country(subject, parts)}
     named = [m.entity for m in sorted(before, key=lambda m: m.start) if id(m.entity) not in own]
     return named[-1:]
 
