@@ -231,7 +231,7 @@ def _taking_part(holder: Token, parts: ArticleParticipants) -> list[Entity]:
 def _governed_by_request(tok: Token) -> bool:
     t = tok
     for _ in range(4):
-        if t.dep_ not in {"dobj", "xcomp", "pobj", "prep", "advcl"} or t.head == t:
+        if t.dep_ not in {"dobj", "xcomp", "pobj", "prep"} or t.head == t:
             return False
         t = t.head
         if t.pos_ == "VERB" and lemma_of(t) in REQUEST_VERBS:

@@ -425,7 +425,7 @@ def pronoun_and_nominal_mentions(doc: Doc, lex: Lexicon) -> list[Mention]:
         low = tok.lower_
         if low in PRONOUNS or low in PLURAL_PRONOUNS:
             out.append(Mention(tok.idx, tok.idx + len(tok), tok.text, "pronoun", name=low))
-        elif (tok.tag_ == "NN" and low in lex.title_heads and tok.i > 0 and doc[tok.i - 1].lower_ == "the"
+        elif (tok.tag_ == "NN" and low in lex.title_heads and tok.i > 0 and doc[tok.i - 1].lower_ in {"the", "his", "her"}
               and not (tok.i + 1 < len(doc) and doc[tok.i + 1].pos_ == "PROPN")):
             start = doc[tok.i - 1]
             out.append(Mention(start.idx, tok.idx + len(tok), doc[tok.i - 1:tok.i + 1].text, "nominal",

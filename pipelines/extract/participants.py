@@ -467,6 +467,10 @@ def _resolve_coordinated_titles(doc: Doc, entities: list[Entity], lex: Lexicon) 
     return found
 
 
+# A shadow or former chancellor is not "the chancellor".
+NOT_THE_OFFICE = {"shadow", "former", "ex"}
+
+
 def _resolve_pronouns_and_titles(doc: Doc, others: list[Mention], entities: list[Entity], lex: Lexicon) -> None:
     """He/she/bare titles to the nearest fitting person before; they/them to the nearest group.
 
@@ -488,8 +492,10 @@ def _resolve_pronouns_and_titles(doc: Doc, others: list[Mention], entities: list
                     if e.kind == "person" and gender.get(id(e), PRONOUNS[m.name]) == PRONOUNS[m.name]]
             subjects = [e for e, _ in fits if id(e) in near]
             pick = subjects if subjects and _is_subject_at(doc, m) else [e for e, _ in fits]
-        else:
-            pick = [e for e, _ in candidates if e.kind == "person" and e.title and m.head in e.title.lower()]
+        else:  # a bare title: the last person before holding it, however far back ("the chancellor")
+            said = set(m.text.lower().split())
+            pick = [e for s, e, _ in resolved if s < m.start and e.kind == "person" and e.title
+                    and m.head in e.title.lower() and not (NOT_THE_OFFICE & set(e.title.lower().split())) - said]
         if pick:
             m.entity = pick[-1]
             pick[-1].mentions.append(m)

@@ -281,3 +281,28 @@ def test_a_call_on_someone_to_act_is_a_demand_and_the_act_asked_for_is_theirs_an
 def test_backing_a_plan_supports_its_owner():
     rows = extract("Budget\n\nTony Blair has backed Gordon Brown's budget.")
     assert _roles(rows, "backed") == {("SUPPORT", "Tony Blair", "source"), ("SUPPORT", "Gordon Brown", "target")}
+
+
+def test_a_bare_title_is_its_holder_however_far_back_and_not_the_shadow_holder():
+    rows = extract("Budget\n\nChancellor Gordon Brown presented his budget on Monday. Shadow chancellor Oliver Letwin "
+                   "said it was wrong. Mr Letwin accused the chancellor of using fancy statistics.")
+    assert _roles(rows, "accused") == {("ACCUSE", "Oliver Letwin", "source"), ("ACCUSE", "Gordon Brown", "target")}
+
+
+def test_joint_drills_of_two_countries_go_from_the_first_to_the_second():
+    rows = extract("Drills\n\nNorth Korea said the launch was to counter U.S. and South Korean military drills.")
+    assert _roles(rows, "drills") == {("MOBILIZE", "United States", "source"), ("MOBILIZE", "South Korea", "target")}
+
+
+def test_a_visit_in_an_opening_phrase_is_made_by_the_clauses_subject_to_the_country_named():
+    rows = extract("Visit\n\nSpeaking during a visit to the Japanese city of Osaka, British Prime Minister Theresa May "
+                   "called on China to put more pressure on North Korea.")
+    assert _roles(rows, "visit") == {("CONSULT", "Theresa May", "source"), ("CONSULT", "Japan", "target")}
+    assert _roles(rows, "called") == {("DEMAND", "Theresa May", "source"), ("DEMAND", "China", "target")}
+
+
+def test_rejecting_it_is_aimed_at_the_last_doer_named_before_not_the_last_name():
+    rows = extract("Statement\n\nThe Foreign Ministry of the DPRK expresses regret that NATO slandered the cooperation "
+                   "while distorting the Ukrainian incident, and resolutely denounces it.")
+    assert _roles(rows, "denounces") == {("ACCUSE", "Ministry of Foreign Affairs (North Korea)", "source"),
+                                         ("ACCUSE", "NATO", "target")}
