@@ -19,7 +19,8 @@ PATTERNS = [
     ("md", rf"\b{_MONTH}\s+{_DAY}\b(?!,?\s+\d{{4}})"),
     ("dm", rf"\b\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTH}\b(?!,?\s+\d{{4}})"),
     ("my", rf"\b{_MONTH}\s+\d{{4}}\b"),
-    ("ordinal", r"\bthe\s+\d{1,2}(?:st|nd|rd|th)\b(?!\s+(?:anniversary|century|time|round|largest|consecutive|day of|of the))"),
+    ("ordinal", r"\bthe\s+(?:3[01]|[12]\d|[1-9])(?:st|nd|rd|th)\b"
+                r"(?!\s+(?:[a-z]+\s+)?(?:anniversary|birthday|century|time|round|largest|consecutive|day of|of the))"),
     ("weekday", rf"\b(?:(?:last|next|this|on|late|early)\s+)?{_WEEKDAY}\b"),
     ("relative", r"\b(?:yesterday|today|tonight|tomorrow|the same day|the day before|the previous day|"
                  r"(?:earlier|later|late|early)\s+this\s+(?:week|month|year)|(?:this|last|next|the past|the coming)\s+(?:week|month|year)|"

@@ -19,7 +19,7 @@ HYPOTHETICAL_AUX = {"could", "would", "might", "may"}
 FUTURE_AUX = {"will", "shall", "'ll"}
 HOLDING_VERBS = {"hold", "have", "conduct", "make", "stage", "host", "attend"}
 SUBJECTS = {"nsubj", "nsubjpass"}
-TARGET_PREPS = {"with", "against", "on", "to", "at", "over"}
+TARGET_PREPS = {"with", "against", "on", "to", "at", "over", "into"}
 ASKING_VERBS = {"request", "urge", "call", "demand", "ask", "press", "appeal"}
 # Verbs whose noun object is what they ask for, plan, threaten or refuse, not something that happened.
 REQUEST_VERBS = {"agree", "request", "urge", "call", "demand", "propose", "plan", "seek", "ask", "threaten", "oppose",
@@ -154,7 +154,8 @@ def _events_at(tok: Token, sent: Span, parts: ArticleParticipants, lex: Lexicon)
         for c in tok.children:
             if c.dep_ == "prep" and c.lower_ in TARGET_PREPS | {"for"}:
                 for pobj in (g for g in c.children if g.dep_ == "pobj"):
-                    targets += _entities_of(pobj, parts)
+                    targets += _entities_of(pobj, parts) or (  # "into the DPRK's airspace", not "at his home"
+                        _event_owner(pobj, parts) if c.lower_ in {"into", "against", "on", "with", "over", "to", "for"} else [])
             if c.dep_ == "agent":
                 sources = [e for g in c.children for e in _entities_of(g, parts) or _event_owner(g, parts)] or sources
         if entry.get("from_source"):  # "received a letter (of sympathy) from X": X sent it
@@ -362,13 +363,29 @@ def _subject(tok: Token) -> Token | None:
         for c in tok.children:
             if c.dep_ in SUBJECTS:
                 return c
-        if tok.dep_ in {"advcl", "xcomp", "conj", "acl", "ccomp", "relcl"} and tok.head != tok:
+        if tok.dep_ == "pcomp" or tok.dep_ == "acl" and tok.head.pos_ == "NOUN":
+            verb = _governing_verb(tok)  # "has no intention to attack", "commits a provocation as infiltrating"
+            if verb is None:
+                return None
+            tok = verb
+        elif tok.dep_ in {"advcl", "xcomp", "conj", "acl", "ccomp", "relcl"} and tok.head != tok:
             if tok.dep_ == "relcl":
                 return tok.head
             if tok.dep_ == "xcomp" and (asked := _asked(tok.head)) is not None:
                 return asked  # "urged Russia to withdraw", "called on Russia to withdraw": Russia would
             tok = tok.head
         else:
+            return None
+    return None
+
+
+def _governing_verb(tok: Token) -> Token | None:
+    """The verb a phrase hangs from through prepositions and the noun it modifies."""
+    for _ in range(4):
+        tok = tok.head
+        if tok.pos_ in {"VERB", "AUX"}:
+            return tok
+        if tok.dep_ not in {"prep", "pobj", "dobj", "attr", "pcomp"}:
             return None
     return None
 
@@ -485,7 +502,8 @@ def _unique(entities: list[Entity]) -> list[Entity]:
 
 def _modality(verb: Token, noun: Token | None = None) -> str:
     chain = [verb] + list(verb.ancestors)[:3]
-    if any(c.dep_ == "neg" for c in verb.children):
+    if any(c.dep_ == "neg" for c in verb.children) or any(  # "has no intention to attack"
+            t.pos_ == "NOUN" and any(c.dep_ == "det" and c.lower_ == "no" for c in t.children) for t in chain[1:3]):
         return "negated"
     if noun is not None and re.match(r"\s+(?:to be held|to be hosted|scheduled|planned|set to|due to)\b",
                                      noun.doc[noun.i:noun.i + 6].text[len(noun):]):

@@ -306,3 +306,22 @@ def test_rejecting_it_is_aimed_at_the_last_doer_named_before_not_the_last_name()
                    "while distorting the Ukrainian incident, and resolutely denounces it.")
     assert _roles(rows, "denounces") == {("ACCUSE", "Ministry of Foreign Affairs (North Korea)", "source"),
                                          ("ACCUSE", "NATO", "target")}
+
+
+def test_an_act_a_noun_of_intent_introduces_is_its_owners_and_no_intention_negates_it():
+    rows = extract("Statement\n\nNorth Korea said it has no intention to attack South Korea.")
+    assert _roles(rows, "attack") == {("ASSAULT", "North Korea", "source"), ("ASSAULT", "South Korea", "target")}
+    assert [e["modality"] for e in rows["events"] if e["trigger"] == "attack"] == ["negated"]
+
+
+def test_an_act_named_after_as_is_done_by_the_subject_of_the_clause_into_the_owner_of_the_place():
+    rows = extract("Drones\n\nIf South Korea commits such a provocation as infiltrating a drone into the DPRK's "
+                   "airspace, the DPRK will respond.")
+    assert _roles(rows, "infiltrating") == {("MOBILIZE", "South Korea", "source"), ("MOBILIZE", "North Korea", "target")}
+
+
+def test_an_anniversary_ordinal_is_not_a_day_of_the_month():
+    rows = extract("Basket\n\nKim Jong Un received a floral basket from Xi Jinping on the occasion of the 79th "
+                   "founding anniversary of the party.")
+    (event,) = [e for e in rows["events"] if e["trigger"] == "received"]
+    assert (event["event_date"], event["date_text"], event["date_source"]) == (date(2024, 10, 14), None, "publication")
