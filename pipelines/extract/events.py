@@ -27,6 +27,7 @@ REQUEST_VERBS = {"agree", "request", "urge", "call", "demand", "propose", "plan"
 # Subjects that stand for the state or body named in their modifiers ("the DPRK permanent mission").
 BODY_HEADS = {"mission", "delegation", "embassy", "government", "authorities", "side", "army", "military", "forces",
               "navy", "police", "regime", "administration", "ministry", "office", "leadership", "troops", "consulate"}
+STATEMENT_TITLE = re.compile(r"\b(?:statement|communiqu[eé]|declaration|commentary|remarks)\b", re.IGNORECASE)
 # Types whose object is someone's act: the target is whoever acts, not whom the act aims at.
 STANCE_TYPES = {"ACCUSE", "REJECT", "SUPPORT"}
 # Types whose object is what is given: the target is whom it goes to.
@@ -78,7 +79,7 @@ def extract_events(doc: Doc, parts: ArticleParticipants, lex: Lexicon, pub: date
     _inherit_dates(events, pub)
     events = _merge_title_events(events, title_end)
     events = _merge_same(events)
-    _choose_root(events, title_end, title)
+    _choose_root(events, title_end, title, parts.home_country)
     return events
 
 
@@ -657,14 +658,18 @@ def _merge_same(events: list[Event]) -> list[Event]:
     return kept
 
 
-def _choose_root(events: list[Event], title_end: int, title: str) -> None:
+def _choose_root(events: list[Event], title_end: int, title: str, home: str | None) -> None:
     """The headline's event: the body's event whose verb the headline uses first ("UN Condemns North
-    Korea's Firing ..."; headlines parse poorly, so words are compared, not parses), else a headline event
-    the body repeats, else the headline's own event, else the body's first."""
+    Korea's Firing ..."; headlines parse poorly, so words are compared, not parses); under a headline that
+    announces a statement, the statement's own first act (the outlet's country acting); else a headline
+    event the body repeats, else the headline's own event, else the body's first."""
     if not events:
         return
     named = [(rank, e.trigger_start, i) for i, e in enumerate(events)
              if (rank := _headline_rank(e, title, title_end)) is not None]
+    if not named and home and STATEMENT_TITLE.search(title):
+        named = [(0, e.trigger_start, i) for i, e in enumerate(events) if e.trigger_start >= title_end
+                 and e.modality == "asserted" and any(x.country_code == home for x in e.sources)]
     if named:
         for e in events:
             e.is_root = False

@@ -325,3 +325,13 @@ def test_an_anniversary_ordinal_is_not_a_day_of_the_month():
                    "founding anniversary of the party.")
     (event,) = [e for e in rows["events"] if e["trigger"] == "received"]
     assert (event["event_date"], event["date_text"], event["date_source"]) == (date(2024, 10, 14), None, "publication")
+
+
+def test_under_a_statement_headline_the_root_is_the_statements_own_act():
+    text = ("Statement of DPRK Foreign Ministry\n\nPyongyang, August 22 (KCNA) -- The U.S. staged military drills "
+            "with South Korea last week. We strongly denounce the U.S. for the drills.")
+    article = {"article_id": "a1", "text": text, "title": "Statement of DPRK Foreign Ministry",
+               "published_at": datetime(2024, 8, 22, tzinfo=timezone.utc), "published_tz": None,
+               "source_name": "KCNA", "source_hint": None, "url": None, "duplicate_of": None}
+    rows = extract_tables([article])
+    assert [(e["trigger"], e["event_type"]) for e in rows["events"] if e["is_root"]] == [("denounce", "ACCUSE")]
