@@ -76,7 +76,7 @@ def extract_events(doc: Doc, parts: ArticleParticipants, lex: Lexicon, pub: date
     # an article whose events name no party still reports its first one, so it has a root event
     events = with_parties or events[:1]
     _targets_from_antecedents(events)
-    _inherit_dates(events, pub)
+    _inherit_dates(events, pub, _statement_date(doc, pub, title_end))
     events = _merge_title_events(events, title_end)
     events = _merge_same(events)
     _choose_root(events, title_end, title, parts.home_country)
@@ -567,13 +567,36 @@ def _embedded(doc: Doc, expr: DateExpr, clause: Token | None) -> bool:
     return False
 
 
-def _inherit_dates(events: list[Event], pub: date | None) -> None:
-    """An event with no date expression takes the previous event's date in the body, else the publication's."""
+def _statement_date(doc: Doc, pub: date | None, title_end: int) -> date | None:
+    """The day a statement the article carries was issued: "The Foreign Ministry on Thursday issued a
+    press statement, which said: ...". Its present-tense acts ("denounces") happened that day."""
+    text = doc_text(doc)
+    for sent in sentences_of(doc):
+        if sent.end_char <= title_end:
+            continue
+        if sent.start_char > title_end + 600:
+            return None
+        for tok in sent:
+            if lemma_of(tok) in {"issue", "release", "publish", "make"} and any(
+                    t.lower_ == "statement" for t in tok.subtree):
+                lo, hi = tok.left_edge.idx, tok.right_edge.idx + len(tok.right_edge)
+                for expr in find_dates(text, sent.start_char, sent.end_char):
+                    r = resolve(expr, pub)
+                    if lo <= expr.start < hi and r.value is not None and r.precision == "day":
+                        return r.value
+    return None
+
+
+def _inherit_dates(events: list[Event], pub: date | None, statement: date | None) -> None:
+    """An event with no date expression takes the previous event's date in the body, else the publication's;
+    one told in the present tense, the day of the statement the article carries, else the publication's."""
     last: Event | None = None
     for e in sorted(events, key=lambda e: e.trigger_start):
         if e.date_value is None and e.date_precision == "unknown" and (e.date_text is None or e.date_text.lower() == "the same day"):
             if e.modality != "asserted":
                 e.date_source = None
+            elif e.present and statement is not None:
+                e.date_value, e.date_precision, e.date_source = statement, "day", "inherited"
             elif last is not None and not (e.present and pub is not None):
                 e.date_value, e.date_precision, e.date_source = last.date_value, last.date_precision, "inherited"
             elif pub is not None:

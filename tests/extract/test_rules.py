@@ -335,3 +335,13 @@ def test_under_a_statement_headline_the_root_is_the_statements_own_act():
                "source_name": "KCNA", "source_hint": None, "url": None, "duplicate_of": None}
     rows = extract_tables([article])
     assert [(e["trigger"], e["event_type"]) for e in rows["events"] if e["is_root"]] == [("denounce", "ACCUSE")]
+
+
+def test_a_statements_present_tense_acts_are_dated_by_the_day_it_was_issued():
+    text = ("Statement\n\nPyongyang, August 23 (KCNA) -- The DPRK Foreign Ministry on Thursday issued a press "
+            "statement, which said:\nWe strongly denounce the U.S. arms sales to Taiwan.")
+    article = {"article_id": "a1", "text": text, "title": "Statement",
+               "published_at": datetime(2024, 8, 23, tzinfo=timezone.utc), "published_tz": None,
+               "source_name": "KCNA", "source_hint": None, "url": None, "duplicate_of": None}
+    (event,) = [e for e in extract_tables([article])["events"] if e["trigger"] == "denounce"]
+    assert (event["event_date"], event["date_source"]) == (date(2024, 8, 22), "inherited")
