@@ -15,7 +15,7 @@ from pipelines.ids import stable_id
 
 PLANNING_VERBS = {"agree", "plan", "decide", "intend", "expect", "schedule", "pledge", "vow", "promise", "prepare",
                   "aim", "seek", "hope", "want", "propose", "arrange", "set"}
-HYPOTHETICAL_AUX = {"could", "would", "might", "may"}
+HYPOTHETICAL_AUX = {"could", "would", "might", "may", "should", "must"}
 FUTURE_AUX = {"will", "shall", "'ll"}
 HOLDING_VERBS = {"hold", "have", "conduct", "make", "stage", "host", "attend"}
 SUBJECTS = {"nsubj", "nsubjpass"}
@@ -124,14 +124,10 @@ def _events_at(tok: Token, sent: Span, parts: ArticleParticipants, lex: Lexicon)
         return []
     lemma = verb or lemma_of(tok)
     if (tok.pos_ == "VERB" or verb is not None) and lemma in lex.event_verbs:
-        entry = next((e for e in lex.event_verbs[lemma] if _verb_fits(tok, e)), None)
+        entry = next((e for e in lex.event_verbs[lemma] if _verb_fits(tok, e) and _objects_fit(tok, e, parts)), None)
         if entry is None:
             return []
         if lemma == "agree" and not any(c.dep_ in {"xcomp", "ccomp", "prep"} for c in tok.children):
-            return []
-        if entry.get("needs_object_kind") and not any(
-                _entities_of(c, parts) or entry["needs_object_kind"] == "actor" and _event_owner(c, parts)
-                for c in tok.children if c.dep_ in {"dobj", "dative"}):
             return []
         etype, cameo, mode = _coding(entry)
         subject = _subject(tok)
@@ -330,6 +326,19 @@ def _pronoun_antecedent(obj: Token, sent: Span, parts: ArticleParticipants) -> l
     before = [m for m in parts.at(sent.start_char, obj.idx) if m.entity.kind in {"country", "organization"}]
     named = [m.entity for m in sorted(before, key=lambda m: m.start) if id(m.entity) not in own]
     return named[-1:]
+
+
+def _objects_fit(verb: Token, entry: dict, parts: ArticleParticipants) -> bool:
+    """`needs_object_kind`: an object that is a participant (or, for "actor", owned by one: "backed Brown's
+    budget"); `object_actor`: any object is a participant ("met his golden rule" is no meeting);
+    `intransitive`: no object at all ("rallies voters" is no protest)."""
+    objects = [c for c in verb.children if c.dep_ in {"dobj", "dative"}]
+    if entry.get("intransitive") and objects:
+        return False
+    if entry.get("object_actor") and objects and not any(_entities_of(c, parts) for c in objects):
+        return False
+    kind = entry.get("needs_object_kind")
+    return not kind or any(_entities_of(c, parts) or kind == "actor" and _event_owner(c, parts) for c in objects)
 
 
 def _object_core(obj: Token) -> list[Token]:

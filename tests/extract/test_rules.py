@@ -345,3 +345,18 @@ def test_a_statements_present_tense_acts_are_dated_by_the_day_it_was_issued():
                "source_name": "KCNA", "source_hint": None, "url": None, "duplicate_of": None}
     (event,) = [e for e in extract_tables([article])["events"] if e["trigger"] == "denounce"]
     assert (event["event_date"], event["date_source"]) == (date(2024, 8, 22), "inherited")
+
+
+@pytest.mark.parametrize("sentence, trigger", [
+    ("Gordon Brown said he had met his golden rule.", "met"),
+    ("Chancellor Gordon Brown rallies Labour voters in Gateshead.", "rallies"),
+    ("Neither does UKIP have to fight every seat.", "fight"),
+])
+def test_figurative_uses_of_event_verbs_are_not_events(sentence, trigger):
+    rows = extract("News\n\n" + sentence)
+    assert [e["event_type"] for e in rows["events"] if e["trigger"] == trigger] == []
+
+
+def test_a_fight_against_someone_is_an_assault():
+    rows = extract("News\n\nRussia's army fought against Ukraine near Kharkiv on Monday.")
+    assert _roles(rows, "fought") == {("ASSAULT", "Russia", "source"), ("ASSAULT", "Ukraine", "target")}
