@@ -364,7 +364,7 @@ def _noun_fits(tok: Token, entry: dict) -> bool:
     return True
 
 
-PRESENT = {"VBZ", "VBP", "NNS"}
+PRESENT, PAST = {"VBZ", "VBP", "NNS"}, {"VBD"}
 
 
 def _subject(tok: Token) -> Token | None:
@@ -415,14 +415,15 @@ def _asked(verb: Token) -> Token | None:
 def _tense_conjunct(tok: Token) -> Token:
     """"X expresses regret that Y slandered it, and denounces and rejects it": a present-tense verb the
     parser coordinated with a past-tense verb of a subordinate clause belongs to the main verb in its tense."""
-    if tok.dep_ != "conj" or tok.tag_ not in PRESENT:
+    tense = PRESENT if tok.tag_ in PRESENT else PAST if tok.tag_ in PAST else None
+    if tok.dep_ != "conj" or tense is None:
         return tok
     first = tok
     while first.dep_ == "conj" and first.head != first:
         first = first.head
-    if first.tag_ in PRESENT or first.dep_ not in {"acl", "ccomp", "relcl", "advcl"}:
+    if first.tag_ in tense or first.dep_ not in {"acl", "ccomp", "relcl", "advcl"}:
         return tok
-    return next((a for a in first.ancestors if a.pos_ == "VERB" and a.tag_ in PRESENT), tok)
+    return next((a for a in first.ancestors if a.pos_ == "VERB" and a.tag_ in tense), tok)
 
 
 def _entities_of(tok: Token | None, parts: ArticleParticipants) -> list[Entity]:
@@ -666,14 +667,29 @@ def _place_in(phrase: Token, depth: int = 0) -> Token | None:
 
 
 def _same_happening(k: Event, e: Event) -> bool:
-    if (k.event_type, k.date_value, k.modality) != (e.event_type, e.date_value, e.modality):
+    if (k.event_type, k.modality) != (e.event_type, e.modality) or not _same_day(k, e):
         return False
     if k.mode and e.mode and k.mode != e.mode:
         return False
-    parties_k, parties_e = {id(x) for x in k.sources + k.targets}, {id(x) for x in e.sources + e.targets}
-    if parties_k == parties_e:
+    if k.date_value != e.date_value:  # a day apart: the same doer and the same done-to
+        return _ids(k.sources) == _ids(e.sources) and _ids(k.targets) == _ids(e.targets)
+    if _ids(k.sources + k.targets) == _ids(e.sources + e.targets):
         return True
-    return e.event_type in {"MOBILIZE", "ASSAULT"} and {id(x) for x in k.sources} == {id(x) for x in e.sources}
+    return e.event_type in {"MOBILIZE", "ASSAULT"} and _ids(k.sources) == _ids(e.sources)
+
+
+def _ids(entities: list[Entity]) -> set[int]:
+    return {id(x) for x in entities}
+
+
+def _same_day(k: Event, e: Event) -> bool:
+    """The same date, or a day apart when one of them was only dated by the report ("condemned the
+    firing", told under a dateline, and "Tuesday's launch")."""
+    if k.date_value == e.date_value:
+        return True
+    weak = {"publication", "inherited"}
+    return (k.date_value is not None and e.date_value is not None and abs((k.date_value - e.date_value).days) <= 1
+            and (k.date_source in weak) != (e.date_source in weak) and bool(k.sources + k.targets))
 
 
 def _merge_same(events: list[Event]) -> list[Event]:
@@ -684,6 +700,9 @@ def _merge_same(events: list[Event]) -> list[Event]:
         if twin is None:
             kept.append(e)
             continue
+        if twin.date_source in {"publication", "inherited"} and e.date_source not in {"publication", "inherited"}:
+            twin.date_value, twin.date_text, twin.date_precision, twin.date_source = (
+                e.date_value, e.date_text, e.date_precision, e.date_source)
         twin.mode = twin.mode or e.mode
         twin.location, twin.location_code = twin.location or e.location, twin.location_code or e.location_code
         twin.is_root = twin.is_root or e.is_root

@@ -360,3 +360,17 @@ def test_figurative_uses_of_event_verbs_are_not_events(sentence, trigger):
 def test_a_fight_against_someone_is_an_assault():
     rows = extract("News\n\nRussia's army fought against Ukraine near Kharkiv on Monday.")
     assert _roles(rows, "fought") == {("ASSAULT", "Russia", "source"), ("ASSAULT", "Ukraine", "target")}
+
+
+def test_an_act_told_twice_a_day_apart_is_one_event_with_the_written_date():
+    rows = extract("News\n\nJapan condemned North Korea's launch of a ballistic missile over Japan. North Korea "
+                   "launched the missile over Japan on Sunday.")
+    launches = [e for e in rows["events"] if e["event_type"] == "MOBILIZE"]
+    assert [(e["trigger"], e["event_date"], e["date_source"]) for e in launches] == [
+        ("launch", date(2024, 10, 13), "relative")]
+
+
+def test_a_past_tense_verb_coordinated_into_a_subordinate_clause_belongs_to_the_main_subject():
+    rows = extract("Council\n\nThe Security Council said it was vital that North Korea take concrete actions, and "
+                   "called on all states to implement the sanctions.")
+    assert _roles(rows, "called") == {("DEMAND", "UN Security Council", "source")}
