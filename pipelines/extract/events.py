@@ -76,6 +76,7 @@ def extract_events(doc: Doc, parts: ArticleParticipants, lex: Lexicon, pub: date
     # an article whose events name no party still reports its first one, so it has a root event
     events = with_parties or events[:1]
     _targets_from_antecedents(events)
+    _host_countries(events, parts)
     _inherit_dates(events, pub, _statement_date(doc, pub, title_end))
     events = _merge_title_events(events, title_end)
     events = _merge_same(events)
@@ -94,6 +95,17 @@ def _targets_from_antecedents(events: list[Event]) -> None:
                 e.targets = [t for t in act.sources if t not in e.sources]
         if not e.targets:
             e.targets = e.named_before
+
+
+def _host_countries(events: list[Event], parts: ArticleParticipants) -> None:
+    """A meeting, visit or reception abroad with no one named across the table is with the host country:
+    "the DPRK embassy in Moscow hosted a reception", "the minister visited Tokyo"."""
+    countries = {e.country_code: e for e in parts.entities if e.kind == "country"}
+    for e in events:
+        if e.event_type != "CONSULT" or e.targets or not e.sources or e.location_code not in countries:
+            continue
+        if all(x.country_code and x.country_code != e.location_code for x in e.sources):
+            e.targets = [countries[e.location_code]]
 
 
 def _merge_title_events(events: list[Event], title_end: int) -> list[Event]:

@@ -374,3 +374,9 @@ def test_a_past_tense_verb_coordinated_into_a_subordinate_clause_belongs_to_the_
     rows = extract("Council\n\nThe Security Council said it was vital that North Korea take concrete actions, and "
                    "called on all states to implement the sanctions.")
     assert _roles(rows, "called") == {("DEMAND", "UN Security Council", "source")}
+
+
+def test_a_reception_held_abroad_with_no_guest_named_is_with_the_host_country():
+    rows = extract("Reception\n\nThe DPRK embassy in Moscow hosted a reception on Oct. 5 to mark the anniversary of "
+                   "diplomatic relations.")
+    assert _roles(rows, "hosted") == {("CONSULT", "North Korea", "source"), ("CONSULT", "Russia", "target")}
