@@ -378,5 +378,5 @@ def test_a_past_tense_verb_coordinated_into_a_subordinate_clause_belongs_to_the_
 
 def test_a_reception_held_abroad_with_no_guest_named_is_with_the_host_country():
     rows = extract("Reception\n\nThe DPRK embassy in Moscow hosted a reception on Oct. 5 to mark the anniversary of "
-                   "diplomatic relations.")
+                   "diplomatic relations between the DPRK and Russia.")
     assert _roles(rows, "hosted") == {("CONSULT", "North Korea", "source"), ("CONSULT", "Russia", "target")}
