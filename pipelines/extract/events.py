@@ -19,6 +19,7 @@ HYPOTHETICAL_AUX = {"could", "would", "might", "may", "should", "must"}
 FUTURE_AUX = {"will", "shall", "'ll"}
 HOLDING_VERBS = {"hold", "have", "conduct", "make", "stage", "host", "attend"}
 SUBJECTS = {"nsubj", "nsubjpass"}
+PRESENT, PAST = {"VBZ", "VBP", "NNS"}, {"VBD"}  # tags of verbs told in the present and past tense
 TARGET_PREPS = {"with", "against", "on", "to", "at", "over", "into"}
 ASKING_VERBS = {"request", "urge", "call", "demand", "ask", "press", "appeal"}
 # Verbs whose noun object is what they ask for, plan, threaten or refuse, not something that happened.
@@ -328,7 +329,7 @@ def _phrase_targets(obj: Token) -> list[Token]:
 def _pronoun_antecedent(obj: Token, sent: Span, parts: ArticleParticipants) -> list[Entity]:
     """"... that NATO slandered the cooperation, and denounces and rejects it": an act named by a pronoun
     is the act of the last actor named before it in the sentence."""
-    if obj.lower_ not in {"it", "this", "them", "such acts"} or obj.i <= sent.start:
+    if obj.lower_ not in {"it", "this", "them"} or obj.i <= sent.start:
         return []
     own = {id(e) for e in _actors_of(_subject(obj.head), parts)}
     doers = [e for t in obj.doc[sent.start:obj.i] if t.pos_ in {"VERB", "AUX"}
@@ -374,9 +375,6 @@ def _noun_fits(tok: Token, entry: dict) -> bool:
         if not context & set(entry["needs_context"]):
             return False
     return True
-
-
-PRESENT, PAST = {"VBZ", "VBP", "NNS"}, {"VBD"}
 
 
 def _subject(tok: Token) -> Token | None:
