@@ -314,9 +314,15 @@ def _assign_person_affiliations(doc: Doc, entities: list[Entity], countries: lis
             e.affiliation = lex.country_display.get(country, country)
         elif (body := _body_before_title(text, e, entities)) is not None:
             e.country_code, e.affiliation = body.country_code, body.name
-        elif e.role and (code := _country_in_context(doc, e.first, countries, home) or _bodies_country(entities)):
+        elif (e.role or _is_peer(e)) and (
+                code := _country_in_context(doc, e.first, countries, home) or _bodies_country(entities)):
             e.country_code = code
             e.affiliation = lex.country_display.get(code, code)
+
+
+def _is_peer(person: Entity) -> bool:
+    """"Lord Falconer", "Baroness Scotland": a member of a parliament's upper house."""
+    return person.name.split()[0].lower() in {"lord", "baroness"}
 
 
 def _bodies_country(entities: list[Entity]) -> str | None:

@@ -380,3 +380,8 @@ def test_a_reception_held_abroad_with_no_guest_named_is_with_the_host_country():
     rows = extract("Reception\n\nThe DPRK embassy in Moscow hosted a reception on Oct. 5 to mark the anniversary of "
                    "diplomatic relations between the DPRK and Russia.")
     assert _roles(rows, "hosted") == {("CONSULT", "North Korea", "source"), ("CONSULT", "Russia", "target")}
+
+
+def test_a_peer_in_an_article_whose_parties_are_all_of_one_country_acts_for_it():
+    rows = extract("Reform\n\nLord Falconer said the Conservative Party plans were wrong. The Labour Party backed him.")
+    assert people(rows) == [("Lord Falconer", None, "GBR")]
