@@ -28,6 +28,7 @@ REQUEST_VERBS = {"agree", "request", "urge", "call", "demand", "propose", "plan"
 # Subjects that stand for the state or body named in their modifiers ("the DPRK permanent mission").
 BODY_HEADS = {"mission", "delegation", "embassy", "government", "authorities", "side", "army", "military", "forces",
               "navy", "police", "regime", "administration", "ministry", "office", "leadership", "troops", "consulate"}
+COUNTRY_WORDS = {"country", "state", "nation"}
 STATEMENT_TITLE = re.compile(r"\b(?:statement|communiqu[eé]|declaration|commentary|remarks)\b", re.IGNORECASE)
 # Types whose object is someone's act: the target is whoever acts, not whom the act aims at.
 STANCE_TYPES = {"ACCUSE", "REJECT", "SUPPORT"}
@@ -168,6 +169,8 @@ def _events_at(tok: Token, sent: Span, parts: ArticleParticipants, lex: Lexicon)
                         _event_owner(pobj, parts) if c.lower_ in {"into", "against", "on", "with", "over", "to", "for"} else [])
             if c.dep_ == "agent":
                 sources = [e for g in c.children for e in _entities_of(g, parts) or _event_owner(g, parts)] or sources
+        if not targets and etype in {"DEMAND", "THREATEN"}:  # "demanding that the isolated country halts ..."
+            targets = [e for c in tok.children if c.dep_ == "ccomp" for e in _actors_of(_subject(c), parts)]
         if entry.get("from_source"):  # "received a letter (of sympathy) from X": X sent it
             heads = [tok] + [t for c in tok.children if c.dep_ == "dobj" for t in _object_core(c)]
             givers = [e for h in heads for c in h.children if c.dep_ == "prep" and c.lower_ == "from"
@@ -476,10 +479,14 @@ def _headline_verb(tok: Token) -> bool:
 def _body_country(subject: Token | None, parts: ArticleParticipants) -> list[Entity]:
     """"The DPRK permanent mission", "the Chinese government", "police": a body acts for the state in
     its modifiers, else for the outlet's country, else for the country the article names most."""
-    if subject is None or lemma_of(subject) not in BODY_HEADS:
+    if subject is None or lemma_of(subject) not in BODY_HEADS | COUNTRY_WORDS:
         return []
-    if owner := _event_owner(subject, parts):
-        return owner
+    if owner := _event_owner(subject, parts) or [e for c in subject.children if c.dep_ == "appos"
+                                                  for e in _entities_of(c, parts)]:
+        return owner  # "the DPRK mission", "the rogue state, the ROK,"
+    if lemma_of(subject) in COUNTRY_WORDS:  # "the isolated country": the most named of those named before it
+        named = {id(m.entity): m.entity for m in parts.at(subject.sent.start_char, subject.idx) if m.entity.kind == "country"}
+        return sorted(named.values(), key=lambda e: -len(e.mentions))[:1]
     countries = [e for e in parts.entities if e.kind == "country"]
     home = [e for e in countries if e.country_code == parts.home_country]
     return home or sorted(countries, key=lambda e: -len(e.mentions))[:1]
@@ -509,6 +516,9 @@ def _event_owner(tok: Token, parts: ArticleParticipants) -> list[Entity]:
         for pobj in (g for g in prep.children if g.dep_ == "pobj"):
             if found := _entities_of(pobj, parts):
                 return found
+    for appos in (c for c in tok.children if c.dep_ == "appos"):  # "Pyongyang, the capital of the DPRK"
+        if found := _entities_of(appos, parts) or _event_owner(appos, parts):
+            return found
     return []
 
 

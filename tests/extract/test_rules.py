@@ -385,3 +385,15 @@ def test_a_reception_held_abroad_with_no_guest_named_is_with_the_host_country():
 def test_a_peer_in_an_article_whose_parties_are_all_of_one_country_acts_for_it():
     rows = extract("Reform\n\nLord Falconer said the Conservative Party plans were wrong. The Labour Party backed him.")
     assert people(rows) == [("Lord Falconer", None, "GBR")]
+
+
+def test_a_demand_targets_whoever_its_clause_asks_to_act_and_the_country_means_the_most_named_one():
+    rows = extract("UN\n\nThe United Nations condemned North Korea's firing of a missile over Japan, demanding that "
+                   "the isolated country halts its weapons programme.")
+    assert _roles(rows, "demanding") == {("DEMAND", "United Nations", "source"), ("DEMAND", "North Korea", "target")}
+
+
+def test_apposed_names_say_who_a_state_is_and_whose_capital_a_city_is():
+    rows = extract("Drones\n\nThe most hostile rogue state, the ROK, committed such a grave provocation as infiltrating "
+                   "drones into Pyongyang, the capital city of the DPRK.")
+    assert _roles(rows, "infiltrating") == {("MOBILIZE", "South Korea", "source"), ("MOBILIZE", "North Korea", "target")}
