@@ -57,6 +57,7 @@ class Event:
     separate: bool = False
     is_root: bool = False
     lemma: str = ""
+    implied: bool = False  # read from a modal ("X should stop"), not named by a trigger word
     present: bool = False  # told in the present tense: happening as the article is written
     named_before: list[Entity] = field(default_factory=list)  # "denounces it": whose act "it" may be
 
@@ -73,6 +74,8 @@ def extract_events(doc: Doc, parts: ArticleParticipants, lex: Lexicon, pub: date
                 _locate(event, tok, lex)
                 events.append(event)
     title = text[:title_end]
+    if parts.home_country and STATEMENT_TITLE.search(title):
+        events += _statement_demands(doc, parts, title_end, pub)
     with_parties = [e for e in events if e.sources or e.targets or e.event_type == "OTHER"
                     or _headline_rank(e, title, title_end) is not None]
     # an article whose events name no party still reports its first one, so it has a root event
@@ -97,6 +100,25 @@ def _targets_from_antecedents(events: list[Event]) -> None:
                 e.targets = [t for t in act.sources if t not in e.sources]
         if not e.targets:
             e.targets = e.named_before
+
+
+def _statement_demands(doc: Doc, parts: ArticleParticipants, title_end: int, pub: date | None) -> list[Event]:
+    """In a statement, "The ROK should immediately stop ..." and "The international community must
+    denounce ..." are the author's demands of whoever should act (CAMEO 10)."""
+    author = [e for e in parts.entities if e.kind == "country" and e.country_code == parts.home_country]
+    out = []
+    for sent in sentences_of(doc):
+        root = sent.root
+        if sent.start_char < title_end or root.pos_ != "VERB" or not any(
+                c.dep_ == "aux" and c.lower_ in {"should", "must"} for c in root.children):
+            continue
+        asked = [e for e in _actors_of(_subject(root), parts) if e not in author]
+        if not author or any(c.dep_ == "nsubj" and c.lower_ == "we" for c in root.children):
+            continue
+        event = Event("DEMAND", "10", None, root.idx, root.idx + len(root), sent, author[:1], asked)
+        event.lemma, event.present, event.implied = lemma_of(root), True, True
+        out.append(event)
+    return out
 
 
 def _host_countries(events: list[Event], parts: ArticleParticipants) -> None:
@@ -740,7 +762,7 @@ def _choose_root(events: list[Event], title_end: int, title: str, home: str | No
              if (rank := _headline_rank(e, title, title_end)) is not None]
     if not named and home and STATEMENT_TITLE.search(title):
         named = [(0, e.trigger_start, i) for i, e in enumerate(events) if e.trigger_start >= title_end
-                 and e.modality == "asserted" and any(x.country_code == home for x in e.sources)]
+                 and e.modality == "asserted" and not e.implied and any(x.country_code == home for x in e.sources)]
     if named:
         for e in events:
             e.is_root = False

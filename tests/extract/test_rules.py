@@ -397,3 +397,14 @@ def test_apposed_names_say_who_a_state_is_and_whose_capital_a_city_is():
     rows = extract("Drones\n\nThe most hostile rogue state, the ROK, committed such a grave provocation as infiltrating "
                    "drones into Pyongyang, the capital city of the DPRK.")
     assert _roles(rows, "infiltrating") == {("MOBILIZE", "South Korea", "source"), ("MOBILIZE", "North Korea", "target")}
+
+
+def test_in_a_statement_what_another_party_should_do_is_the_authors_demand_not_the_root():
+    text = ("Statement of DPRK Foreign Ministry\n\nPyongyang, October 11 (KCNA) -- The ROK should immediately stop "
+            "such dangerous provocation. We seriously warn the ROK.")
+    article = {"article_id": "a1", "text": text, "title": "Statement of DPRK Foreign Ministry",
+               "published_at": datetime(2024, 10, 11, tzinfo=timezone.utc), "published_tz": None,
+               "source_name": "KCNA", "source_hint": None, "url": None, "duplicate_of": None}
+    rows = extract_tables([article])
+    assert _roles(rows, "stop") == {("DEMAND", "North Korea", "source"), ("DEMAND", "South Korea", "target")}
+    assert [e["trigger"] for e in rows["events"] if e["is_root"]] == ["warn"]
