@@ -369,12 +369,17 @@ def _pronoun_antecedent(obj: Token, sent: Span, parts: ArticleParticipants) -> l
 def _objects_fit(verb: Token, entry: dict, parts: ArticleParticipants) -> bool:
     """`needs_object_kind`: an object that is a participant (or, for "actor", owned by one: "backed Brown's
     budget"); `object_actor`: any object is a participant ("met his golden rule" is no meeting);
-    `intransitive`: no object at all ("rallies voters" is no protest)."""
+    `intransitive`: no object at all ("rallies voters" is no protest). Objects include passive subjects and
+    the objects of `needs_prep`."""
     objects = [c for c in verb.children if c.dep_ in {"dobj", "dative"}]
     if entry.get("intransitive") and objects:
         return False
-    if entry.get("object_actor") and objects and not any(_entities_of(c, parts) for c in objects):
-        return False
+    if entry.get("object_actor"):  # also "was met with admiration", "speaking to 100 pupils"
+        met = objects + [c for c in verb.children if c.dep_ == "nsubjpass"] + [
+            g for c in verb.children if c.dep_ == "prep" and c.lower_ in entry.get("needs_prep", ())
+            for g in c.children if g.dep_ == "pobj"]
+        if met and not any(_entities_of(c, parts) for c in met):
+            return False
     kind = entry.get("needs_object_kind")
     return not kind or any(_entities_of(c, parts) or kind == "actor" and _event_owner(c, parts) for c in objects)
 

@@ -351,6 +351,8 @@ def test_a_statements_present_tense_acts_are_dated_by_the_day_it_was_issued():
     ("Gordon Brown said he had met his golden rule.", "met"),
     ("Chancellor Gordon Brown rallies Labour voters in Gateshead.", "rallies"),
     ("Neither does UKIP have to fight every seat.", "fight"),
+    ("North Korea said its military display was met with admiration.", "met"),
+    ("Jack McConnell was speaking to more than 100 pupils in Inverness.", "speaking"),
 ])
 def test_figurative_uses_of_event_verbs_are_not_events(sentence, trigger):
     rows = extract("News\n\n" + sentence)
