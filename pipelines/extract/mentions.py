@@ -159,8 +159,8 @@ def _title_before(doc: Doc, start: int, lex: Lexicon) -> tuple[Span | None, str 
 
 def _title_after(doc: Doc, end: int, lex: Lexicon) -> tuple[Span | None, str | None, str | None]:
     """An apposition after the name: ", U.S. Deputy Secretary of State," or ", the spokesperson,"."""
-    if end >= len(doc) or doc[end].text != ",":
-        return None, None, None
+    if end >= len(doc) or doc[end].text != "," or end + 1 < len(doc) and doc[end + 1].lower_ in {"and", "or", "but"}:
+        return None, None, None  # ", and the presidents of Sri Lanka" is someone else
     i = end + 1
     if i + 1 < len(doc) and doc[i].like_num and doc[i + 1].text == ",":  # "Robert Jackson, 58, MP for Wantage"
         i += 2

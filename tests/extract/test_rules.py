@@ -410,3 +410,9 @@ def test_in_a_statement_what_another_party_should_do_is_the_authors_demand_not_t
     rows = extract_tables([article])
     assert _roles(rows, "stop") == {("DEMAND", "North Korea", "source"), ("DEMAND", "South Korea", "target")}
     assert [e["trigger"] for e in rows["events"] if e["is_root"]] == ["warn"]
+
+
+def test_a_title_after_a_comma_and_a_conjunction_belongs_to_someone_else():
+    rows = extract("Tsunami\n\nTony Blair also spoke on the telephone to US President George Bush, and the presidents "
+                   "of Sri Lanka and Indonesia.")
+    assert people(rows) == [("Tony Blair", None, "GBR"), ("George Bush", "President", "USA")]
