@@ -323,6 +323,10 @@ def _verb_fits(tok: Token, entry: dict) -> bool:
             words |= {t.lower_ for t in tok.head.subtree}
         if not words & set(entry["needs"]):
             return False
+    if "unless" in entry:  # "strike a balance", "struck a chord"
+        core = [t for o in objects for t in _object_core(o)]
+        if ({t.lower_ for t in core} | {lemma_of(t) for t in core}) & set(entry["unless"]):
+            return False
     if "needs_prep" in entry and not any(c.dep_ == "prep" and c.lower_ in entry["needs_prep"] for c in tok.children):
         return False
     if "needs_subject" in entry:
@@ -372,8 +376,8 @@ def _objects_fit(verb: Token, entry: dict, parts: ArticleParticipants) -> bool:
     `intransitive`: no object at all ("rallies voters" is no protest). Objects include passive subjects and
     the objects of `needs_prep`."""
     objects = [c for c in verb.children if c.dep_ in {"dobj", "dative"}]
-    if entry.get("intransitive") and objects:
-        return False
+    if entry.get("intransitive") and (objects or any(c.dep_ == "ccomp" for c in verb.children)):
+        return False  # "rallies voters", "demonstrated that ..."
     if entry.get("object_actor"):  # also "was met with admiration", "speaking to 100 pupils"
         met = objects + [c for c in verb.children if c.dep_ == "nsubjpass"] + [
             g for c in verb.children if c.dep_ == "prep" and c.lower_ in entry.get("needs_prep", ())
@@ -385,12 +389,13 @@ def _objects_fit(verb: Token, entry: dict, parts: ArticleParticipants) -> bool:
 
 
 def _object_core(obj: Token) -> list[Token]:
-    """What an object is, not whom it comes from: "a message of greeting from V. Putin, president of
-    Russia" is a message of greeting; "a barrage of short-range missiles" is missiles."""
+    """What an object is, not whom it comes from nor what kind: "a message of greeting from V. Putin,
+    president of Russia" is a message of greeting; "a barrage of short-range missiles" is missiles;
+    "letter bombs" are bombs."""
     core = [obj]
     for c in obj.children:
-        if c.dep_ in {"compound", "amod", "nmod", "conj"}:
-            core += [c] + [g for g in c.children if g.dep_ in {"compound", "amod"}]
+        if c.dep_ == "conj":
+            core += _object_core(c)
         if c.dep_ == "prep" and c.lower_ == "of":
             core += [t for g in c.children if g.dep_ == "pobj" for t in _object_core(g)]
     return core

@@ -47,6 +47,8 @@ def test_a_letter_received_comes_from_its_sender():
 
 @pytest.mark.parametrize("sentence, trigger, coding", [
     ("North Korea launched two ballistic missiles on Monday.", "launched", ("MOBILIZE", "15", "weapons")),
+    ("Israel and Hamas struck a deal on Monday.", "struck", ("AGREE", "03", None)),
+    ("Israeli jets struck Gaza on Monday.", "struck", ("ASSAULT", "18", None)),
     ("Apple launched its new phone on Monday.", "launched", ("OTHER", None, None)),
     ("The army launched an offensive against the rebels on Monday.", "launched", ("ASSAULT", "18", None)),
     ("The ambassador attended the inauguration ceremony in Tehran on Monday.", "attended", ("CONSULT", "04", None)),
@@ -353,6 +355,9 @@ def test_a_statements_present_tense_acts_are_dated_by_the_day_it_was_issued():
     ("Neither does UKIP have to fight every seat.", "fight"),
     ("North Korea said its military display was met with admiration.", "met"),
     ("Jack McConnell was speaking to more than 100 pupils in Inverness.", "speaking"),
+    ("Lord Falconer said the proposals strike a balance between security and liberty.", "strike"),
+    ("The Liberal Democrats have demonstrated that they can beat the Conservatives.", "demonstrated"),
+    ("Sion Roberts was convicted in 1993 of sending letter bombs in the post.", "sending"),
 ])
 def test_figurative_uses_of_event_verbs_are_not_events(sentence, trigger):
     rows = extract("News\n\n" + sentence)
