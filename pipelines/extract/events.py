@@ -112,9 +112,10 @@ def _statement_demands(doc: Doc, parts: ArticleParticipants, title_end: int, pub
         if sent.start_char < title_end or root.pos_ != "VERB" or not any(
                 c.dep_ == "aux" and c.lower_ in {"should", "must"} for c in root.children):
             continue
-        asked = [e for e in _actors_of(_subject(root), parts) if e not in author]
-        if not author or any(c.dep_ == "nsubj" and c.lower_ == "we" for c in root.children):
-            continue
+        subject = _subject(root)
+        asked = [e for e in _actors_of(subject, parts) if e not in author]
+        if not author or subject is None or subject.pos_ == "PRON" and not asked:
+            continue  # "we should", "he that puts on a public gown must ..."
         event = Event("DEMAND", "10", None, root.idx, root.idx + len(root), sent, author[:1], asked)
         event.lemma, event.present, event.implied = lemma_of(root), True, True
         out.append(event)

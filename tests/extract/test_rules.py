@@ -49,6 +49,7 @@ def test_a_letter_received_comes_from_its_sender():
     ("North Korea launched two ballistic missiles on Monday.", "launched", ("MOBILIZE", "15", "weapons")),
     ("Israel and Hamas struck a deal on Monday.", "struck", ("AGREE", "03", None)),
     ("Israeli jets struck Gaza on Monday.", "struck", ("ASSAULT", "18", None)),
+    ("Tony Blair attacked the way the war was sold to the public.", "attacked", ("ACCUSE", "11", None)),
     ("Apple launched its new phone on Monday.", "launched", ("OTHER", None, None)),
     ("The army launched an offensive against the rebels on Monday.", "launched", ("ASSAULT", "18", None)),
     ("The ambassador attended the inauguration ceremony in Tehran on Monday.", "attended", ("CONSULT", "04", None)),
@@ -421,3 +422,11 @@ def test_a_title_after_a_comma_and_a_conjunction_belongs_to_someone_else():
     rows = extract("Tsunami\n\nTony Blair also spoke on the telephone to US President George Bush, and the presidents "
                    "of Sri Lanka and Indonesia.")
     assert people(rows) == [("Tony Blair", None, "GBR"), ("George Bush", "President", "USA")]
+
+
+def test_a_proverb_in_a_statement_is_no_demand():
+    text = ("Statement\n\nPyongyang, October 11 (KCNA) -- He that puts on a public gown must put off a private person.")
+    article = {"article_id": "a1", "text": text, "title": "Statement",
+               "published_at": datetime(2024, 10, 11, tzinfo=timezone.utc), "published_tz": None,
+               "source_name": "KCNA", "source_hint": None, "url": None, "duplicate_of": None}
+    assert [e["event_type"] for e in extract_tables([article])["events"]] == []
