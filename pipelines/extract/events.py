@@ -75,7 +75,7 @@ def extract_events(doc: Doc, parts: ArticleParticipants, lex: Lexicon, pub: date
                 events.append(event)
     title = text[:title_end]
     if parts.home_country and STATEMENT_TITLE.search(title):
-        events += _statement_demands(doc, parts, title_end, pub)
+        events += _statement_demands(doc, parts, title_end)
     with_parties = [e for e in events if e.sources or e.targets or e.event_type == "OTHER"
                     or _headline_rank(e, title, title_end) is not None]
     # an article whose events name no party still reports its first one, so it has a root event
@@ -90,7 +90,8 @@ def extract_events(doc: Doc, parts: ArticleParticipants, lex: Lexicon, pub: date
 
 
 def _targets_from_antecedents(events: list[Event]) -> None:
-    """"condemned the launch" / "condemning it": the target is whoever carried out the act condemned."""
+    """"condemned the launch" / "condemning it": the target is whoever carried out the act condemned;
+    else, for "rejects it", the doer named before the pronoun."""
     for i, e in enumerate(events):
         kinds = AFTERMATH_OF.get(e.event_type)
         if kinds and not e.targets:
@@ -102,7 +103,7 @@ def _targets_from_antecedents(events: list[Event]) -> None:
             e.targets = e.named_before
 
 
-def _statement_demands(doc: Doc, parts: ArticleParticipants, title_end: int, pub: date | None) -> list[Event]:
+def _statement_demands(doc: Doc, parts: ArticleParticipants, title_end: int) -> list[Event]:
     """In a statement, "The ROK should immediately stop ..." and "The international community must
     denounce ..." are the author's demands of whoever should act (CAMEO 10)."""
     author = [e for e in parts.entities if e.kind == "country" and e.country_code == parts.home_country]
