@@ -181,10 +181,10 @@ def _events_at(tok: Token, sent: Span, parts: ArticleParticipants, lex: Lexicon)
         objects = [g for c in objects for g in ([c] if c.pos_ != "ADP" else c.children) if g.dep_ != "punct"]
         for c in objects:
             if etype in TRANSFER_TYPES and c.dep_ == "dobj":  # what is given, not to whom
-                targets += [e for g in _phrase_targets(c) for e in _entities_of(g, parts)]
+                targets += [e for g in _phrase_targets(c) for e in _actors_in(g, parts)]
                 continue
             targets += (_entities_of(c, parts) or _event_owner(c, parts)
-                        or [e for g in _phrase_targets(c) if etype not in STANCE_TYPES for e in _entities_of(g, parts)])
+                        or [e for g in _phrase_targets(c) if etype not in STANCE_TYPES for e in _actors_in(g, parts)])
         named_before = [e for c in objects for e in _pronoun_antecedent(c, sent, parts)]
         for c in tok.children:
             if c.dep_ == "prep" and c.lower_ in TARGET_PREPS | {"for"}:
@@ -355,6 +355,11 @@ def _phrase_targets(obj: Token) -> list[Token]:
     the object phrase is aimed at."""
     return [g for t in _object_core(obj) for c in t.children if c.dep_ == "prep" and c.lower_ in TARGET_PREPS
             for g in c.children if g.dep_ == "pobj"]
+
+
+def _actors_in(phrase: Token, parts: ArticleParticipants) -> list[Entity]:
+    """Who a phrase names: a participant, else the owner of a body ("the ROK military")."""
+    return _entities_of(phrase, parts) or (_event_owner(phrase, parts) if lemma_of(phrase) in BODY_HEADS else [])
 
 
 def _pronoun_antecedent(obj: Token, sent: Span, parts: ArticleParticipants) -> list[Entity]:

@@ -242,6 +242,9 @@ ROLE_CASES = [  # (what the rule is, text, trigger, (event type, participant, ro
      "Sale\n\nThe U.S. State Department approved the sale of 20 attack helicopters to Poland on "
      "Friday.",
      "approved", {("COOPERATE", "Poland", "target"), ("COOPERATE", "U.S. State Department", "source")}),
+    ("an_arrangement_with_a_countrys_military_is_with_that_country",
+     "Supply\n\nLast year, the U.S. concluded a \"security of supply arrangement\" with the ROK military.",
+     "concluded", {("AGREE", "South Korea", "target"), ("AGREE", "United States", "source")}),
     ("backing_a_plan_supports_its_owner",
      "Budget\n\nTony Blair has backed Gordon Brown's budget.",
      "backed", {("SUPPORT", "Gordon Brown", "target"), ("SUPPORT", "Tony Blair", "source")}),
