@@ -32,6 +32,8 @@ COUNTRY_WORDS = {"country", "state", "nation"}
 STATEMENT_TITLE = re.compile(r"\b(?:statement|communiqu[eé]|declaration|commentary|remarks)\b", re.IGNORECASE)
 # Types whose object is someone's act: the target is whoever acts, not whom the act aims at.
 STANCE_TYPES = {"ACCUSE", "REJECT", "SUPPORT"}
+# Types done together: who is named first does not matter.
+MUTUAL_TYPES = {"CONSULT", "AGREE", "COOPERATE"}
 # Types whose object is what is given: the target is whom it goes to.
 TRANSFER_TYPES = {"COOPERATE", "AID"}
 AFTERMATH_OF = {"ACCUSE": {"MOBILIZE", "ASSAULT"}}
@@ -82,6 +84,7 @@ def extract_events(doc: Doc, parts: ArticleParticipants, lex: Lexicon, pub: date
     events = with_parties or events[:1]
     _targets_from_antecedents(events)
     _host_countries(events, parts)
+    _pair_the_parties(events)
     _inherit_dates(events, pub, _statement_date(doc, pub, title_end))
     events = _merge_title_events(events, title_end)
     events = _merge_same(events)
@@ -121,6 +124,14 @@ def _statement_demands(doc: Doc, parts: ArticleParticipants, title_end: int) -> 
         event.lemma, event.present, event.implied = lemma_of(root), True, True
         out.append(event)
     return out
+
+
+def _pair_the_parties(events: list[Event]) -> None:
+    """"The U.S. and the ROK held a meeting": a meeting, agreement or cooperation of two parties with no
+    one else named is between them, a dyad; of three or more it stays multilateral (all sources)."""
+    for e in events:
+        if e.event_type in MUTUAL_TYPES and not e.targets and len(e.sources) == 2:
+            e.sources, e.targets = e.sources[:1], e.sources[1:]
 
 
 def _host_countries(events: list[Event], parts: ArticleParticipants) -> None:
