@@ -36,6 +36,8 @@ STANCE_TYPES = {"ACCUSE", "REJECT", "SUPPORT"}
 MUTUAL_TYPES = {"CONSULT", "AGREE", "COOPERATE"}
 # Types whose object is what is given: the target is whom it goes to.
 TRANSFER_TYPES = {"COOPERATE", "AID"}
+# Dates chosen for an event rather than written for it.
+WEAK_DATE_SOURCES = {"publication", "inherited"}
 AFTERMATH_OF = {"ACCUSE": {"MOBILIZE", "ASSAULT"}}
 
 
@@ -194,22 +196,21 @@ def _events_at(tok: Token, sent: Span, parts: ArticleParticipants, lex: Lexicon)
             if etype in TRANSFER_TYPES and c.dep_ == "dobj":  # what is given, not to whom
                 targets += [e for g in _phrase_targets(c) for e in _actors_in(g, parts)]
                 continue
-            targets += (_entities_of(c, parts) or _event_owner(c, parts)
+            targets += (_named_or_owned(c, parts)
                         or [e for g in _phrase_targets(c) if etype not in STANCE_TYPES for e in _actors_in(g, parts)])
         named_before = [e for c in objects for e in _pronoun_antecedent(c, sent, parts)]
         for c in tok.children:
             if c.dep_ == "prep" and c.lower_ in TARGET_PREPS | {"for"}:
                 for pobj in (g for g in c.children if g.dep_ == "pobj"):
-                    targets += _entities_of(pobj, parts) or (  # "into the DPRK's airspace", not "at his home"
-                        _event_owner(pobj, parts) if c.lower_ in {"into", "against", "on", "with", "over", "to", "for"} else [])
-            if c.dep_ == "agent":
-                sources = [e for g in c.children for e in _entities_of(g, parts) or _event_owner(g, parts)] or sources
+                    # "into the DPRK's airspace", not "at his home"
+                    targets += _named_or_owned(pobj, parts) if c.lower_ != "at" else _entities_of(pobj, parts)
+        sources = _agents(tok, parts) or sources
         if not targets and etype in {"DEMAND", "THREATEN"}:  # "demanding that the isolated country halts ..."
             targets = [e for c in tok.children if c.dep_ == "ccomp" for e in _actors_of(_subject(c), parts)]
         if entry.get("from_source"):  # "received a letter (of sympathy) from X": X sent it
             heads = [tok] + [t for c in tok.children if c.dep_ == "dobj" for t in _object_core(c)]
             givers = [e for h in heads for c in h.children if c.dep_ == "prep" and c.lower_ == "from"
-                      for g in c.children if g.dep_ == "pobj" for e in _entities_of(g, parts) or _event_owner(g, parts)]
+                      for g in c.children if g.dep_ == "pobj" for e in _named_or_owned(g, parts)]
             sources, targets = givers, sources
         event = Event(etype, cameo, mode, tok.idx, tok.idx + len(tok), sent,
                       _unique(sources), [t for t in _unique(targets) if t not in sources])
@@ -236,7 +237,7 @@ def _events_at(tok: Token, sent: Span, parts: ArticleParticipants, lex: Lexicon)
                 sources += _entities_of(c, parts)
             if c.dep_ == "prep" and c.lower_ in TARGET_PREPS | {"between"}:
                 for pobj in (g for g in c.children if g.dep_ == "pobj"):
-                    targets += _entities_of(pobj, parts) or _event_owner(pobj, parts)  # "a visit to the Japanese city"
+                    targets += _named_or_owned(pobj, parts)  # "a visit to the Japanese city"
             if c.dep_ == "prep" and c.lower_ == "by":
                 for pobj in (g for g in c.children if g.dep_ == "pobj"):
                     sources += _entities_of(pobj, parts)
@@ -244,8 +245,7 @@ def _events_at(tok: Token, sent: Span, parts: ArticleParticipants, lex: Lexicon)
                 separate = c.lower_ == "separate"
         if lemma_of(head) in HOLDING_VERBS or tok.dep_ in {"nsubjpass"}:
             if not sources and tok.dep_ == "nsubjpass":  # "infiltrations were conducted by the ROK"
-                sources = [e for c in head.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"
-                           for e in _entities_of(g, parts) or _event_owner(g, parts)]
+                sources = _agents(head, parts)
             if not sources:
                 sources = _entities_of(_subject(head), parts) or _preceding_actor(head, sent, parts)
             for c in head.children:
@@ -366,6 +366,17 @@ def _phrase_targets(obj: Token) -> list[Token]:
     the object phrase is aimed at."""
     return [g for t in _object_core(obj) for c in t.children if c.dep_ == "prep" and c.lower_ in TARGET_PREPS
             for g in c.children if g.dep_ == "pobj"]
+
+
+def _named_or_owned(phrase: Token, parts: ArticleParticipants) -> list[Entity]:
+    """The participants a phrase names, else whose it is ("the Japanese city", "Pyongyang, the DPRK's capital")."""
+    return _entities_of(phrase, parts) or _event_owner(phrase, parts)
+
+
+def _agents(verb: Token, parts: ArticleParticipants) -> list[Entity]:
+    """Who a passive verb's "by" phrase names: "were conducted by the ROK military"."""
+    return [e for c in verb.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"
+            for e in _named_or_owned(g, parts)]
 
 
 def _actors_in(phrase: Token, parts: ArticleParticipants) -> list[Entity]:
@@ -567,7 +578,7 @@ def _event_owner(tok: Token, parts: ArticleParticipants) -> list[Entity]:
             if found := _entities_of(pobj, parts):
                 return found
     for appos in (c for c in tok.children if c.dep_ == "appos"):  # "Pyongyang, the capital of the DPRK"
-        if found := _entities_of(appos, parts) or _event_owner(appos, parts):
+        if found := _named_or_owned(appos, parts):
             return found
     return []
 
@@ -757,9 +768,8 @@ def _same_day(k: Event, e: Event) -> bool:
     firing", told under a dateline, and "Tuesday's launch")."""
     if k.date_value == e.date_value:
         return True
-    weak = {"publication", "inherited"}
     return (k.date_value is not None and e.date_value is not None and abs((k.date_value - e.date_value).days) <= 1
-            and (k.date_source in weak) != (e.date_source in weak) and bool(k.sources + k.targets))
+            and (k.date_source in WEAK_DATE_SOURCES) != (e.date_source in WEAK_DATE_SOURCES) and bool(k.sources + k.targets))
 
 
 def _merge_same(events: list[Event]) -> list[Event]:
@@ -770,7 +780,7 @@ def _merge_same(events: list[Event]) -> list[Event]:
         if twin is None:
             kept.append(e)
             continue
-        if twin.date_source in {"publication", "inherited"} and e.date_source not in {"publication", "inherited"}:
+        if twin.date_source in WEAK_DATE_SOURCES and e.date_source not in WEAK_DATE_SOURCES:
             twin.date_value, twin.date_text, twin.date_precision, twin.date_source = (
                 e.date_value, e.date_text, e.date_precision, e.date_source)
         twin.mode = twin.mode or e.mode
