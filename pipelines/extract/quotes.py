@@ -36,6 +36,9 @@ MIN_QUOTATION_WORDS = 3  # shorter marked stretches ("Cia", a title) may sit ins
 # "Rubio: ...", "Rubio on Iowa: ..." opening a line (a headline, a transcript), maybe after a kicker ("EXCLUSIVE – ")
 SPEAKER_LINE = re.compile(r"^(?:[A-Z]+ [–—-] )?([A-Z][\w.’'-]*(?: [A-Z][\w.’'-]*){0,5})"
                           r"(?: on [^:\n]{1,80})?:\s+(?=\S)", re.M)
+SAID_COMMA = re.compile(r"\b(?:said|says|added|asked|told \w+),$")  # 'Clinton said, "as long as ..."'
+JOIN_GAP = 0.9  # a speaker's two quotations are one span when the text between is at most this share of theirs
+SIGNATURE_WORDS = 6  # a sentence this short after a closed quotation may be its cue: '"... missing." Trump said.'
 CUE_REACH = 10  # tokens after a quotation within which its cue ("…," the senator from Ohio said) must come
 CONTINUATION_REACH = 2  # paragraphs after a speaker's quote within which a quotation with no cue is still theirs
 
@@ -183,7 +186,7 @@ def _direct_quotes(doc: Doc, quotations, parts: ArticleParticipants,
     used: set[int] = set()
     for k, (s, e) in enumerate(quotations):
         if quotes and _resumes(text, quotes[-1], s):
-            quotes[-1].end = e
+            _go_on(quotes, s, e)
             continue
         left, right = _clause_start(text, quotations, k), _clause_end(text, quotations, k)
         before = text[left:s].strip()
@@ -206,7 +209,7 @@ def _direct_quotes(doc: Doc, quotations, parts: ArticleParticipants,
         elif before or not _inner(text, s, e)[:1].isupper():
             continue
         elif quotes and _same_paragraph(text, quotes[-1].end, s) and quotes[-1].end <= s:
-            quotes[-1].end = e
+            _go_on(quotes, s, e)
         elif name := _dash_name(text, e, _paragraph(text, e)[1]):
             quotes.append(Quote(s, e, "direct"))
             _set_speaker_at(quotes[-1], *name, parts)
@@ -278,13 +281,23 @@ def _resumes(text: str, q: Quote, s: int) -> bool:
     if q.end > s or "\n" in between:
         return False
     return not between.strip(" \xa0") or q.cue_start is not None and q.end <= q.cue_start < s \
-        and between.rstrip().endswith(",") and not SENTENCE_END.search(between)
+        and between.rstrip().endswith(",") and next(_sentence_ends(text, q.end, s), None) is None
+
+
+def _go_on(quotes: list[Quote], s: int, e: int) -> None:
+    """Quotation [s, e) goes on with the last quote: one span with it when the words between them are few beside
+    the quoted ones (PolNeAR joins a speaker's quotations), else a quote of its own by the same speaker."""
+    q = quotes[-1]
+    if s - q.end <= JOIN_GAP * (q.end - q.start + e - s):
+        q.end = e
+    else:
+        quotes.append(Quote(s, e, "direct", q.cue, None, None, q.speaker, q.speaker_start, q.speaker_end, q.via))
 
 
 def _utterance(text: str, s: int, e: int, before: str) -> bool:
     """Whether a quotation after its cue is a whole utterance ('X said: "..."', 'X said, "We ..."'), not a fragment
-    inside the reported clause ('X said the plan was "a disaster"')."""
-    return before.endswith(":") or _inner(text, s, e)[:1].isupper()
+    inside the reported clause ('X said the plan was "a disaster"'); after "said," it is one even in lower case."""
+    return before.endswith(":") or _inner(text, s, e)[:1].isupper() or SAID_COMMA.search(before) is not None
 
 
 def _dash_name(text: str, e: int, end: int) -> tuple[int, int] | None:
@@ -322,10 +335,10 @@ def _clause_start(text: str, quotations, k: int) -> int:
 def _clause_end(text: str, quotations, k: int) -> int:
     """Where the stretch after quotation k ends: its sentence, paragraph or the next quotation."""
     s, e = quotations[k]
-    if _inner(text, s, e).endswith("."):
-        return e
     paragraph_end = _paragraph(text, e)[1]
     end = next(_sentence_ends(text, e, paragraph_end), paragraph_end)
+    if _inner(text, s, e).endswith(".") and len(text[e:end].split()) > SIGNATURE_WORDS:
+        return e
     if k + 1 < len(quotations) and len(_inner(text, *quotations[k + 1]).split()) >= MIN_QUOTATION_WORDS:
         end = min(end, quotations[k + 1][0])
     return end

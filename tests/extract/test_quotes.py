@@ -35,6 +35,29 @@ def test_direct_quote_with_its_speaker_before_after_or_around(body, expected):
     assert quotes(body) == [expected]
 
 
+def test_the_title_of_the_speaker_between_two_quotations_does_not_end_the_sentence():
+    assert quotes("“We will win the vote,” Mr. Carter said, “but not a lot of time is left.”") == [
+        ("“We will win the vote,” Mr. Carter said, “but not a lot of time is left.”", "direct", "Carter", "Carter",
+         "say", None)]
+
+
+def test_a_long_attribution_between_two_quotations_leaves_them_two_quotes_of_one_speaker():
+    body = ("“We will win,” said Maria Lopez, who has run the county farm bureau for twelve years and chaired three "
+            "campaigns before this one, on Monday. “Nobody can stop us.”")
+    assert quotes(body) == [("“We will win,”", "direct", "Maria Lopez", "Maria Lopez", "say", None),
+                            ("“Nobody can stop us.”", "direct", "Maria Lopez", "Maria Lopez", "say", None)]
+
+
+@pytest.mark.parametrize("body, expected", [
+    ("“The count is done.” Maria Lopez said.",
+     ("“The count is done.”", "direct", "Maria Lopez", "Maria Lopez", "say", None)),
+    ("Maria Lopez said, “as long as the rain holds off.”",
+     ("“as long as the rain holds off.”", "direct", "Maria Lopez", "Maria Lopez", "say", None)),
+])
+def test_a_cue_after_a_closed_sentence_or_a_lower_case_quotation_after_said(body, expected):
+    assert quotes(body) == [expected]
+
+
 @pytest.mark.parametrize("body, expected", [
     ("The vote did not surprise the pollster Maria Lopez: “The farmers always vote late.”",
      ("“The farmers always vote late.”", "direct", "Maria Lopez", "Maria Lopez", None, None)),
