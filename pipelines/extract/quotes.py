@@ -39,6 +39,7 @@ SPEAKER_LINE = re.compile(r"^(?:[A-Z]+ [–—-] )?([A-Z][\w.’'-]*(?: [A-Z][\w
 SAID_COMMA = re.compile(r"\b(?:said|says|added|asked|told \w+),$")  # 'Clinton said, "as long as ..."'
 JOIN_GAP = 0.9  # a speaker's two quotations are one span when the text between is at most this share of theirs
 SIGNATURE_WORDS = 6  # a sentence this short after a closed quotation may be its cue: '"... missing." Trump said.'
+ASIDE_TAIL = 4  # words after a cue that still belong to an aside attribution: ", she said in an interview,"
 CUE_REACH = 10  # tokens after a quotation within which its cue ("…," the senator from Ohio said) must come
 CONTINUATION_REACH = 2  # paragraphs after a speaker's quote within which a quotation with no cue is still theirs
 
@@ -203,6 +204,8 @@ def _direct_quotes(doc: Doc, quotations, parts: ArticleParticipants,
             continue
         if cue is None and before.endswith(":"):
             cue = _verb_before(doc, starts, left, s)
+        if cue is not None and _interrupts_prose(text, cue, quotations):
+            continue
         if cue is not None:
             quotes.append(_cued_quote(doc, starts, s, e, cue, (left, s) if cue.idx < s else (e, right), parts, lex))
             used.add(cue.i)
@@ -461,7 +464,7 @@ def _attribution(cue: Token, sent: Span, quotations, parts: ArticleParticipants,
     if lex.cue_phrasal.get(lemma_of(cue)) and not any(c.dep_ == "prt" for c in cue.children) \
             and lemma_of(cue) in {"point", "spell", "make"}:
         return None
-    content = _content_span(cue, sent, quotations)
+    content = _around_aside(cue, sent) or _content_span(cue, sent, quotations)
     if content is None:
         return None
     start, end = content
@@ -476,6 +479,44 @@ def _attribution(cue: Token, sent: Span, quotations, parts: ArticleParticipants,
         _set_speaker(q, subject, parts)
     q.via = _conduit(cue, sent, parts, lex) or _principal(q, subject, parts, lex)
     return q
+
+
+def _around_aside(cue: Token, sent: Span) -> tuple[int, int] | None:
+    """The sentence an attribution interrupts between commas, without its final period: 'The plan, she said, is
+    sound', '"Only you," she said, "would do that"'; None when the cue does not stand so."""
+    subject = _subject(cue)
+    if cue.dep_ != "parataxis" or subject is None or not subject.i < cue.i or cue.i + 1 >= sent.end:
+        return None
+    doc, text = cue.doc, doc_text(cue.doc)
+    start, end = _paragraph(text, cue.idx)
+    start, end = max(start, sent.start_char), min(end, sent.end_char)
+    last = cue.i  # "she told friends,", "he said in an interview,"
+    while last + 1 < sent.end - 1 and doc[last + 1].text != "," and doc[last + 1].pos_ not in {"VERB", "AUX"} \
+            and last - cue.i < ASIDE_TAIL:
+        last += 1
+    opening, closing = doc[subject.left_edge.i].idx, doc[last].idx + len(doc[last])
+    if doc[last + 1].text != "," or not text[start:opening].rstrip().rstrip(QUOTE_MARKS).endswith(",") \
+            or next((t for t in doc[last + 2:sent.end] if not t.is_punct), cue) in cue.subtree:
+        return None  # the words after it are the cue's own: '"...," she said, showing off a hat'
+
+    if not re.search(r"\w", text[start:opening]) or not re.search(r"\w", text[closing + 1:end]):
+        return None
+    while end > start and text[end - 1] in " .\n":
+        end -= 1
+    return start, end
+
+
+def _interrupts_prose(text: str, cue: Token, quotations) -> bool:
+    """Whether the cue is an aside in a sentence that goes on in the writer's words after it ('The plan, she said,
+    "is sound" for now'): the sentence is then one partial quote."""
+    span = _around_aside(cue, cue.sent)
+    if span is None:
+        return False
+    after = text.find(",", cue.idx, span[1]) + 1
+    rest = [text[after:span[1]]]
+    for qs, qe in reversed(_between(quotations, after, span[1])):
+        rest[-1:] = [rest[-1][:max(qs - after, 0)], rest[-1][qe - after:]]
+    return len(re.findall(r"\w+", " ".join(rest))) >= 2
 
 
 def _content_span(cue: Token, sent: Span, quotations) -> tuple[int, int] | None:

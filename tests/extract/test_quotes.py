@@ -49,6 +49,23 @@ def test_a_long_attribution_between_two_quotations_leaves_them_two_quotes_of_one
 
 
 @pytest.mark.parametrize("body, expected", [
+    ("The county’s new silos, Maria Lopez said, “are a perfect example of planning” for a dry year.",
+     ("The county’s new silos, Maria Lopez said, “are a perfect example of planning” for a dry year", "partial",
+      "Maria Lopez", "Maria Lopez", "say", None)),
+    ("“Only the farmers,” Maria Lopez said, would vote on a Sunday in harvest time.",
+     ("“Only the farmers,” Maria Lopez said, would vote on a Sunday in harvest time", "partial", "Maria Lopez",
+      "Maria Lopez", "say", None)),
+])
+def test_an_attribution_set_between_commas_inside_the_writers_sentence_makes_the_sentence_one_quote(body, expected):
+    assert quotes(body) == [expected]
+
+
+def test_an_attribution_going_on_with_its_own_clause_is_no_aside():
+    assert quotes("“We will win,” Maria Lopez said, showing off the hat of her campaign.") == [
+        ("“We will win,”", "direct", "Maria Lopez", "Maria Lopez", "say", None)]
+
+
+@pytest.mark.parametrize("body, expected", [
     ("“The count is done.” Maria Lopez said.",
      ("“The count is done.”", "direct", "Maria Lopez", "Maria Lopez", "say", None)),
     ("Maria Lopez said, “as long as the rain holds off.”",
