@@ -32,6 +32,8 @@ ABBREVIATIONS = frozenset({"Mr", "Ms", "Mrs", "Dr", "Jr", "Sr", "St", "Sen", "Re
 SUBJECTS = {"nsubj", "nsubjpass", "csubj"}
 CLIMB = {"advcl", "xcomp", "conj", "acl", "pcomp", "prep"}  # a cue's subject may be its head's: "X left, saying"
 MIN_UNATTRIBUTED_WORDS = 6
+TITLE_WORDS = 8
+TITLE_SMALL_WORDS = frozenset({"a", "an", "the", "of", "and", "or", "in", "on", "at", "to", "for", "with", "is", "by"})
 MIN_QUOTATION_WORDS = 3  # shorter marked stretches ("Cia", a title) may sit inside an attribution
 # "Rubio: ...", "Rubio on Iowa: ..." opening a line (a headline, a transcript), maybe after a kicker ("EXCLUSIVE – ")
 SPEAKER_LINE = re.compile(r"^(?:[A-Z]+ [–—-] )?([A-Z][\w.’'-]*(?: [A-Z][\w.’'-]*){0,5})"
@@ -186,6 +188,8 @@ def _direct_quotes(doc: Doc, quotations, parts: ArticleParticipants,
     uncued: list[tuple[int, int]] = []
     used: set[int] = set()
     for k, (s, e) in enumerate(quotations):
+        if _is_title(text, s, e):
+            continue
         if quotes and _resumes(text, quotes[-1], s):
             _go_on(quotes, s, e)
             continue
@@ -355,6 +359,14 @@ def _sentence_ends(text: str, a: int, b: int) -> Iterator[int]:
                                                 or "." in word.group(1)):
             continue
         yield m.end()
+
+
+def _is_title(text: str, s: int, e: int) -> bool:
+    """Whether a quotation is the title of a work or a show ("Fox News Sunday", "The Lead with Jake Tapper"): a few
+    words, every one but the small ones capitalized, no sentence inside."""
+    words = re.findall(r"[^\W\d_][\w’'-]*", _inner(text, s, e))
+    return 2 <= len(words) <= TITLE_WORDS and not re.search(r"[.!?;:]\s", _inner(text, s, e)) \
+        and all(w[0].isupper() or w.lower() in TITLE_SMALL_WORDS for w in words)
 
 
 def _inner(text: str, s: int, e: int) -> str:
@@ -594,7 +606,8 @@ def _adjacent_quotation(cue: Token, sent: Span, quotations) -> tuple[int, int] |
     for qs, qe in quotations:
         if sent.start_char <= qs and qe <= sent.end_char + 1:
             between = text[qe:cue.idx] if qe <= cue.idx else text[cue.idx + len(cue):qs]
-            if len(between) < 60 and not re.search(r"[.!?]\s", between) and _inner(text, qs, qe)[:1].isupper():
+            if len(between) < 60 and not re.search(r"[.!?]\s", between) and _inner(text, qs, qe)[:1].isupper() \
+                    and not _is_title(text, qs, qe):
                 return qs, qe
     return None
 

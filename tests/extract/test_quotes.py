@@ -60,6 +60,12 @@ def test_an_attribution_set_between_commas_inside_the_writers_sentence_makes_the
     assert quotes(body) == [expected]
 
 
+def test_the_title_of_a_show_or_a_book_is_not_a_quote():
+    assert quotes("Maria Lopez said: “We will win the vote.”\n\n“The Long Harvest,” her book about the county, "
+                  "sold well. Speaking to “Farm Radio This Morning” on Monday, she said little.") == [
+        ("“We will win the vote.”", "direct", "Maria Lopez", "Maria Lopez", "say", None)]
+
+
 def test_an_attribution_going_on_with_its_own_clause_is_no_aside():
     assert quotes("“We will win,” Maria Lopez said, showing off the hat of her campaign.") == [
         ("“We will win,”", "direct", "Maria Lopez", "Maria Lopez", "say", None)]
