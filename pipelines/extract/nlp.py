@@ -19,6 +19,8 @@ ON_DEMAND = "lemmatizer"  # loaded but not run over every token: `lemma_of` asks
 _lemmatizers: dict[int, Callable[[Token], list[str]]] = {}  # id(vocab) -> its model's lemmatizer
 _LEMMAS_KEPT = 50_000  # lemmas remembered across docs, by what the lemmatizer reads of a token
 _lemma_memo: dict[tuple[int, int, int, int], str] = {}
+# verb forms the model's rule lemmatizer cuts to another word it knows ("hoped" -> "hop")
+VERB_LEMMA_FIXES = {"hoped": "hope", "hoping": "hope", "retweeted": "retweet", "retweeting": "retweet"}
 
 
 @Language.component("paragraph_breaks")
@@ -81,7 +83,8 @@ def _lemma(tok: Token) -> str:
     if found is None:
         if len(_lemma_memo) >= _LEMMAS_KEPT:
             _lemma_memo.clear()
-        found = _lemma_memo[key] = lemmatize(tok)[0].lower()
+        fixed = VERB_LEMMA_FIXES.get(tok.lower_) if tok.pos_ == "VERB" else None
+        found = _lemma_memo[key] = fixed or lemmatize(tok)[0].lower()
     return found
 
 

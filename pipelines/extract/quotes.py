@@ -548,10 +548,12 @@ def _content_span(cue: Token, sent: Span, quotations) -> tuple[int, int] | None:
 
 
 def _clause(cue: Token) -> tuple[int, int] | None:
-    """A content clause: "said (that) ...", and "said to reporters that ..."."""
+    """A content clause: "said (that) ...", "said that ... and that ...", and "said to reporters that ..."."""
     for child in cue.children:
         if child.dep_ in {"ccomp", "parataxis"} and child.i > cue.i or child.dep_ == "ccomp":
-            return child.left_edge.i, child.right_edge.i
+            last = max([child.right_edge.i] + [c.right_edge.i for c in cue.children if c.dep_ == "conj" and c.i > child.i
+                                                and any(g.dep_ == "mark" and g.lower_ == "that" for g in c.children)])
+            return child.left_edge.i, last
     for prep in (c for c in cue.children if c.dep_ == "prep"):
         for pobj in (g for g in prep.children if g.dep_ == "pobj"):
             if pobj.i + 1 <= pobj.right_edge.i and cue.doc[pobj.i + 1].lower_ == "that":

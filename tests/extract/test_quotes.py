@@ -195,6 +195,13 @@ def test_a_quotation_resumed_in_lower_case_after_its_attribution_is_one_quote():
      ("John Carter of lying to the farmers", "indirect", "Maria Lopez", "Maria Lopez", "accuse", None)),
     ("Maria Lopez portrayed John Carter as a threat to the farmers.",
      ("John Carter as a threat to the farmers", "indirect", "Maria Lopez", "Maria Lopez", "portray", None)),
+    ("Maria Lopez hoped that the talks would resume on Monday.",
+     ("that the talks would resume on Monday", "indirect", "Maria Lopez", "Maria Lopez", "hope", None)),
+    ("Maria Lopez likened John Carter to a fox in the henhouse.",
+     ("John Carter to a fox in the henhouse", "indirect", "Maria Lopez", "Maria Lopez", "liken", None)),
+    ("Maria Lopez said that the silos were full and that the farmers had sold their grain early.",
+     ("that the silos were full and that the farmers had sold their grain early", "indirect", "Maria Lopez",
+      "Maria Lopez", "say", None)),
 ])
 def test_indirect_speech_is_the_content_the_cue_governs(body, expected):
     assert quotes(body) == [expected]
