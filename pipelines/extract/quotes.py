@@ -646,13 +646,16 @@ def _kind(s: int, e: int, quotations, text: str) -> str | None:
 
 
 def _subject(cue: Token) -> Token | None:
-    """The subject of the cue or of the verb it depends on ("X left, saying"), within the cue's paragraph."""
+    """The subject of the cue or of the verb it depends on ("X left, saying"), within the cue's paragraph; of two,
+    the nearer ("LONDON (Reuters) - Jane Doe said")."""
     tok = cue
     start, end = _paragraph(doc_text(cue.doc), cue.idx)
     for _ in range(4):
+        subjects = [c for c in tok.children if c.dep_ in SUBJECTS]
+        if subjects:
+            c = min(subjects, key=lambda s: abs(s.i - tok.i))
+            return c if start <= c.idx < end else None
         for c in tok.children:
-            if c.dep_ in SUBJECTS:
-                return c if start <= c.idx < end else None
             if c.dep_ == "agent":
                 return next((g for g in c.children if g.dep_ == "pobj"), None)
         if tok.dep_ in CLIMB and tok.head is not tok:
