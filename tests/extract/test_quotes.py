@@ -199,7 +199,7 @@ def test_a_quotation_resumed_in_lower_case_after_its_attribution_is_one_quote():
      ("that the talks would resume on Monday", "indirect", "Maria Lopez", "Maria Lopez", "hope", None)),
     ("Maria Lopez likened John Carter to a fox in the henhouse.",
      ("John Carter to a fox in the henhouse", "indirect", "Maria Lopez", "Maria Lopez", "liken", None)),
-    ("SPRINGFIELD (Reuters) - Maria Lopez said the talks would resume on Monday.",
+    ("LONDON (Reuters) - Maria Lopez said the talks would resume on Monday.",
      ("the talks would resume on Monday", "indirect", "Maria Lopez", "Maria Lopez", "say", None)),
     ("Maria Lopez said that the silos were full and that the farmers had sold their grain early.",
      ("that the silos were full and that the farmers had sold their grain early", "indirect", "Maria Lopez",
