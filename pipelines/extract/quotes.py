@@ -316,7 +316,7 @@ def _dash_name(text: str, e: int, end: int) -> tuple[int, int] | None:
 def _attach_uncued(text: str, s: int, e: int, quotes: list[Quote]) -> None:
     """A quotation with no cue is said by the speaker of the quote before it in its paragraph or the paragraph
     before, else of a direct quote shortly before; a long one stands unattributed."""
-    previous = [q for q in quotes if q.start < s]
+    previous = sorted((q for q in quotes if q.start < s), key=lambda q: q.start)  # quotes attached so far come last
     near = previous[-1] if previous and len(PARAGRAPH_BREAK.findall(text, previous[-1].start, s)) <= 1 else next(
         (q for q in reversed(previous) if q.kind == "direct"), None)
     words = len(text[s:e].split())
