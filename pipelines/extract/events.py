@@ -189,7 +189,7 @@ def _events_at(tok: Token, sent: Span, parts: ArticleParticipants, lex: Lexicon)
         else:
             sources = (_entities_of(subject, parts) or _speaking_for(subject, parts)
                        or _body_country(subject, parts) or _pronoun_actor(subject, sent, parts)
-                       or _preceding_actor(tok, sent, parts))
+                       or (_preceding_actor(tok, sent, parts) if not _someone_new(subject) else []))
         objects = [c for c in tok.children if c.dep_ in {"dobj", "dative"}] or _shared_objects(tok)
         objects = [g for c in objects for g in ([c] if c.pos_ != "ADP" else c.children) if g.dep_ != "punct"]
         for c in objects:
@@ -311,6 +311,12 @@ def _pronoun_actor(subject: Token | None, sent: Span, parts: ArticleParticipants
 
 def _actors_of(subject: Token | None, parts: ArticleParticipants) -> list[Entity]:
     return _entities_of(subject, parts) or _body_country(subject, parts)
+
+
+def _someone_new(subject: Token | None) -> bool:
+    """Whether a subject brings in someone not named before ("an airline manager apologized"), who is nobody
+    the sentence named earlier."""
+    return subject is not None and any(c.dep_ == "det" and c.lower_ in {"a", "an"} for c in subject.children)
 
 
 def _preceding_actor(verb: Token, sent: Span, parts: ArticleParticipants) -> list[Entity]:

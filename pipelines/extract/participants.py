@@ -110,6 +110,7 @@ def extract_participants(doc: Doc, article: dict, lex: Lexicon) -> ArticlePartic
     entities[:] = [e for e in entities if e.kind != "person" or _looks_like_a_person(doc, e, lex, lower_words)]
     kept = {id(e) for e in entities}
     persons = [m for m in persons if id(m.entity) in kept]
+    persons += _surnames_alone(doc, entities, persons + countries + orgs)
     _cluster_by_code(countries, entities, "country", lambda m: lex.country_display.get(m.code, m.text),
                      lambda m: f"country:{m.code}")
     _resolve_bodies(orgs, countries, home, lex)
@@ -229,6 +230,29 @@ def _cluster_people(persons: list[Mention], entities: list[Entity], lex: Lexicon
 LOCATIVE = {"in", "at", "near", "across", "around", "outside"}
 PERSON_LINK = re.compile(r"(?:\s*,)?\s*(?:and\s+)?")  # between coordinated names: ", ", " and ", ", and "
 NOT_PERSON_LABELS = {"GPE", "LOC", "FAC", "ORG", "PRODUCT", "WORK_OF_ART", "EVENT", "NORP", "LAW"}
+
+
+def _surnames_alone(doc: Doc, entities: list[Entity], mentions: list[Mention]) -> list[Mention]:
+    """Later bare surnames of people named in full that the recognizer did not take for names ("Rob Calabrese ...
+    Calabrese told the Post"); a surname two people share is left alone."""
+    owners: dict[str, list[Entity]] = {}
+    for e in entities:
+        words = e.name.split()
+        if e.kind == "person" and len(words) > 1 and len(words[-1]) > 2 and words[-1][0].isupper():
+            owners.setdefault(words[-1], []).append(e)
+    found = []
+    for tok in tokens_of(doc) if owners else ():
+        people = owners.get(tok.text)
+        if not people or len(people) > 1 or tok.pos_ != "PROPN" or tok.idx < people[0].first.start:
+            continue
+        if any(m.start <= tok.idx < m.end for m in mentions) \
+                or any(n.pos_ == "PROPN" for n in doc[max(tok.i - 1, 0):tok.i + 2] if n.i != tok.i):
+            continue  # inside another mention, or part of a longer name ("Calabrese Foundation", "Joe Calabrese")
+        m = Mention(tok.idx, tok.idx + len(tok), tok.text, "person", name=tok.text)
+        m.entity = people[0]
+        people[0].mentions.append(m)
+        found.append(m)
+    return found
 
 
 def _looks_like_a_person(doc: Doc, e: Entity, lex: Lexicon, lower_words: set[str]) -> bool:

@@ -412,3 +412,16 @@ def test_a_proverb_in_a_statement_is_no_demand():
     text = ("Statement\n\nPyongyang, October 11 (KCNA) -- He that puts on a public gown must put off a private person.")
     rows = extract(text, datetime(2024, 10, 11, tzinfo=timezone.utc), source="KCNA")
     assert [e["event_type"] for e in rows["events"]] == []
+
+
+def test_a_bare_surname_the_recognizer_missed_is_the_person_named_in_full():
+    text = ("Farm vote next week.\n\nRob Calabrese, a radio host in Cape Breton, Nova Scotia, has set up a website for anyone "
+            "seeking refuge.\n\nCalabrese told the National Post he has already received hundreds of emails.")
+    (told,) = [q for q in extract(text)["quotes"] if q["cue"] == "tell"]
+    assert (told["speaker"], told["speaker_start"]) == ("Rob Calabrese", text.index("Calabrese told"))
+
+
+def test_someone_new_doing_the_act_is_not_the_speaker_of_the_sentence():
+    rows = extract("Farm vote next week.\n\nU.S. Senator Joshua Freed spoke on Monday. Freed said an airline manager "
+                   "apologized to the players.")
+    assert _roles(rows, "apologized") == set()
