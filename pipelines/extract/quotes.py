@@ -38,7 +38,7 @@ MIN_QUOTATION_WORDS = 3  # shorter marked stretches ("Cia", a title) may sit ins
 # "Rubio: ...", "Rubio on Iowa: ..." opening a line (a headline, a transcript), maybe after a kicker ("EXCLUSIVE – ")
 SPEAKER_LINE = re.compile(r"^(?:[A-Z]+ [–—-] )?([A-Z][\w.’'-]*(?: [A-Z][\w.’'-]*){0,5})"
                           r"(?: on [^:\n]{1,80})?:\s+(?=\S)", re.M)
-SAID_COMMA = re.compile(r"\b(?:said|says|added|asked|told \w+),$")  # 'Clinton said, "as long as ..."'
+SAID_COMMA = re.compile(r"\b(?:said|says|added|asked|told(?: \w+){1,3}),$")  # 'Clinton said, "as long as ..."'
 JOIN_GAP = 0.9  # a speaker's two quotations are one span when the text between is at most this share of theirs
 SIGNATURE_WORDS = 6  # a sentence this short after a closed quotation may be its cue: '"... missing." Trump said.'
 ASIDE_TAIL = 4  # words after a cue that still belong to an aside attribution: ", she said in an interview,"
@@ -543,7 +543,11 @@ def _content_span(cue: Token, sent: Span, quotations) -> tuple[int, int] | None:
         first, last = tokens
         doc = cue.doc
         start, end = _paragraph(doc_text(doc), cue.idx)
-        return _trim(doc, max(doc[first].idx, start), min(doc[last].idx + len(doc[last]), end), quotations)
+        s, e = _trim(doc, max(doc[first].idx, start), min(doc[last].idx + len(doc[last]), end), quotations)
+        said = [(qs, qe) for qs, qe in _between(quotations, s, e) if s < qs and qe >= e - 1]
+        if e <= cue.idx and said and doc_text(doc)[s:said[-1][0]].rstrip().endswith(":"):
+            return said[-1]  # 'X asserted that ...: "France is no longer France," he claimed': the quotation
+        return s, e
     return _quoted_object(cue, quotations) or _adjacent_quotation(cue, sent, quotations)
 
 
