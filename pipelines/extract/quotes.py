@@ -38,7 +38,9 @@ MIN_QUOTATION_WORDS = 3  # shorter marked stretches ("Cia", a title) may sit ins
 # "Rubio: ...", "Rubio on Iowa: ..." opening a line (a headline, a transcript), maybe after a kicker ("EXCLUSIVE – ")
 SPEAKER_LINE = re.compile(r"^(?:[A-Z]+ [–—-] )?([A-Z][\w.’'-]*(?: [A-Z][\w.’'-]*){0,5})"
                           r"(?: on [^:\n]{1,80})?:\s+(?=\S)", re.M)
-SAID_COMMA = re.compile(r"\b(?:said|says|added|asked|told(?: \w+){1,3}),$")  # 'Clinton said, "as long as ..."'
+SAID_COMMA = re.compile(  # 'Clinton said, "as long as ..."', 'As Politico reported, "... if ..."'
+    r"\b(?:said|says|added|adds|asked|asks|wrote|writes|reported|reports|noted|notes|explained|explains"
+    r"|continued|continues|replied|replies|tweeted|tweets|declared|declares|told(?: \w+){1,3}),$")
 JOIN_GAP = 0.9  # a speaker's two quotations are one span when the text between is at most this share of theirs
 SIGNATURE_WORDS = 6  # a sentence this short after a closed quotation may be its cue: '"... missing." Trump said.'
 ASIDE_TAIL = 4  # words after a cue that still belong to an aside attribution: ", she said in an interview,"

@@ -76,6 +76,9 @@ def test_an_attribution_going_on_with_its_own_clause_is_no_aside():
      ("“The count is done.”", "direct", "Maria Lopez", "Maria Lopez", "say", None)),
     ("Maria Lopez said, “as long as the rain holds off.”",
      ("“as long as the rain holds off.”", "direct", "Maria Lopez", "Maria Lopez", "say", None)),
+    ("As the Springfield Post reported, “… if the vote were held today, the farmers would win.”",
+     ("“… if the vote were held today, the farmers would win.”", "direct", None, "the Springfield Post",
+      "report", None)),
     ("Maria Lopez told her supporters, “our county is in horrible trouble.”",
      ("“our county is in horrible trouble.”", "direct", "Maria Lopez", "Maria Lopez", "tell", None)),
     ("Soon after the storm, Maria Lopez asserted that the county had lost its farms: “The county is no longer the "
