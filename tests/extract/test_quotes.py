@@ -176,6 +176,12 @@ def test_partial_quotation_inside_reported_speech_is_the_whole_clause():
         ("the plan was \"a disaster\" for farmers in the '90s", "partial", "Maria Lopez", "Maria Lopez", "say", None)]
 
 
+def test_what_someone_called_a_quotation_is_the_quotation_not_the_caller():
+    assert quotes("The fight is over whether the farm bureau is what former employees have called a “fraudulent "
+                  "scheme” run from the county seat.") == [
+        ("a “fraudulent scheme”", "partial", None, "former employees", "call", None)]
+
+
 @pytest.mark.parametrize("body, expected", [
     ("Maria Lopez said that she liked a good, “honest fight in the county.”",
      ("that she liked a good, “honest fight in the county.”", "partial", "Maria Lopez", "Maria Lopez", "say", None)),
