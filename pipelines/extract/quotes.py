@@ -598,9 +598,9 @@ def _prepositional_object(cue: Token, preps: frozenset[str]) -> tuple[int, int] 
 def _quoted_object(cue: Token, quotations) -> tuple[int, int] | None:
     """A quoted object: condemning the "reckless ... launch", calling the launch "a reckless act"; after the cue
     only ('what former employees called a "fraudulent scheme"': the scheme)."""
-    doc, complements = cue.doc, lexicon().cue_frames.object_complements
+    doc = cue.doc
     objs = [c for c in cue.children if c.i > cue.i and (c.dep_ in {"dobj", "oprd", "xcomp", "attr"}
-                                                        or c.dep_ == "prep" and c.lower_ in complements)]
+                                                        or c.dep_ == "prep" and c.lower_ == "as")]
     if not objs:
         return None
     left = min(o.left_edge.i for o in objs)

@@ -179,7 +179,7 @@ def test_partial_quotation_inside_reported_speech_is_the_whole_clause():
 def test_what_someone_called_a_quotation_is_the_quotation_not_the_caller():
     assert quotes("The fight is over whether the farm bureau is what former employees have called a “fraudulent "
                   "scheme” run from the county seat.") == [
-        ("a “fraudulent scheme”", "partial", None, "former employees", "call", None)]
+        ("a “fraudulent scheme” run from the county seat", "partial", None, "former employees", "call", None)]
 
 
 @pytest.mark.parametrize("body, expected", [
