@@ -81,6 +81,7 @@ class Lexicon:
         cues = _load("cues.yml")
         self.cue_verbs = set(cues["verbs"])
         self.cue_phrasal = dict(cues["phrasal"])
+        self.cue_phrasal_only = frozenset(cues["phrasal_only"])
         self.documents = set(cues["documents"])
         self.conduits = set(cues["conduits"])
         self.cue_frames = CueFrames(

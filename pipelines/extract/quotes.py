@@ -408,7 +408,14 @@ def _cue_after(doc: Doc, starts: list[int], quotations, k: int, b: int, lex: Lex
 def _is_cue(tok: Token, lex: Lexicon) -> bool:
     if tok.lower_ == "according":
         return tok.i + 1 < len(tok.doc) and tok.doc[tok.i + 1].lower_ == "to"
-    return tok.pos_ in {"VERB", "AUX"} and lemma_of(tok) in lex.cue_verbs
+    return tok.pos_ in {"VERB", "AUX"} and lemma_of(tok) in lex.cue_verbs and _in_phrasal_form(tok, lex)
+
+
+def _in_phrasal_form(tok: Token, lex: Lexicon) -> bool:
+    """False for a verb that is a cue only with its particle, written without it ("shot", not "shot back")."""
+    lemma = lemma_of(tok)
+    return lemma not in lex.cue_phrasal_only or any(c.dep_ in {"prt", "advmod"} and c.lower_ == lex.cue_phrasal[lemma]
+                                                    for c in tok.children)
 
 
 def _speaker_token(cue: Token, lo: int, hi: int) -> Token | None:
@@ -463,7 +470,7 @@ def _cue_lemma(tok: Token, lex: Lexicon) -> str:
     if lemma == "according":
         return "according to"
     particle = lex.cue_phrasal.get(lemma)
-    if particle and any(c.dep_ == "prt" and c.lower_ == particle for c in tok.children):
+    if particle and any(c.dep_ in {"prt", "advmod"} and c.lower_ == particle for c in tok.children):
         return f"{lemma} {particle}"
     preps = lexicon().cue_frames.prepositions.get(lemma, frozenset())
     if prep := next((c.lower_ for c in tok.children if c.dep_ in {"prep", "prt"} and c.lower_ in preps), None):
@@ -475,8 +482,7 @@ def _attribution(cue: Token, sent: Span, quotations, parts: ArticleParticipants,
     doc = cue.doc
     if cue.lower_ == "according":
         return _according_to(cue, sent, quotations, parts, lex)
-    if lex.cue_phrasal.get(lemma_of(cue)) and not any(c.dep_ == "prt" for c in cue.children) \
-            and lemma_of(cue) in {"point", "spell", "make"}:
+    if not _in_phrasal_form(cue, lex):
         return None
     content = _around_aside(cue, sent) or _content_span(cue, sent, quotations)
     if content is None:

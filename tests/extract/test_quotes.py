@@ -76,6 +76,8 @@ def test_an_attribution_going_on_with_its_own_clause_is_no_aside():
      ("“The count is done.”", "direct", "Maria Lopez", "Maria Lopez", "say", None)),
     ("Maria Lopez said, “as long as the rain holds off.”",
      ("“as long as the rain holds off.”", "direct", "Maria Lopez", "Maria Lopez", "say", None)),
+    ("“They came for the vote,” Maria Lopez shot back.",
+     ("“They came for the vote,”", "direct", "Maria Lopez", "Maria Lopez", "shoot back", None)),
     ("As the Springfield Post reported, “… if the vote were held today, the farmers would win.”",
      ("“… if the vote were held today, the farmers would win.”", "direct", None, "the Springfield Post",
       "report", None)),
