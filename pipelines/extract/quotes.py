@@ -429,9 +429,19 @@ def _speaker_token(cue: Token, lo: int, hi: int) -> Token | None:
 
 def _speaker_near(doc: Doc, starts: list[int], cue: Token, lo: int, hi: int,
                   parts: ArticleParticipants) -> tuple[int, int]:
-    """Where the parse finds no subject: the participant or noun nearest the cue, before it, else after it."""
+    """Where the parse finds no subject: the participant an aside separates from the cue ("Mr. Trump, asked about
+    Mr. Putin, had said"), else the participant or noun nearest the cue, before it, else after it."""
     lo = max(lo, _paragraph(doc_text(doc), cue.idx)[0])
-    before = [t for t in _tokens(doc, starts, lo, cue.idx) if not t.is_punct]
+    span = _tokens(doc, starts, lo, cue.idx)
+    k = len(span) - 1
+    while k > 0 and span[k].dep_ in {"aux", "neg", "advmod"}:
+        k -= 1
+    if k > 0 and span[k].text == ",":
+        comma = next((j for j in range(k - 1, 0, -1) if span[j].text == ","), None)
+        mention = parts.covering(span[comma - 1].idx, span[comma - 1].idx + 1) if comma else None
+        if mention is not None and mention.entity.kind in {"person", "organization"}:
+            return mention.start, mention.end
+    before = [t for t in span if not t.is_punct]
     after = [t for t in _tokens(doc, starts, cue.idx + len(cue), hi) if not t.is_punct]
     for words in (before[::-1], after):
         for t in words:

@@ -265,3 +265,10 @@ def test_an_unclosed_mark_neither_crashes_nor_swallows_the_article():
 ])
 def test_quotation_marks_pair_and_apostrophes_are_not_marks(text, expected):
     assert [text[s:e] for s, e in quotation_spans(text)] == expected
+
+
+def test_the_name_before_an_aside_speaks_where_the_parse_gives_the_cue_no_subject():
+    body = ("The vote came up on Friday after Maria Lopez, asked about the seed prices of John Carter, had said, "
+            "“We will win the vote.”")
+    assert [q for q in quotes(body) if q[1] == "direct"] == [
+        ("“We will win the vote.”", "direct", "Maria Lopez", "Maria Lopez", "say", None)]
