@@ -215,6 +215,10 @@ def _direct_quotes(doc: Doc, quotations, parts: ArticleParticipants,
         if cue is not None:
             quotes.append(_cued_quote(doc, starts, s, e, cue, (left, s) if cue.idx < s else (e, right), parts, lex))
             used.add(cue.i)
+            if quotes[-1].speaker_start is None and len(quotes) > 1 and quotes[-2].speaker_start is not None \
+                    and len(PARAGRAPH_BREAK.findall(text, quotes[-2].end, s)) <= 1:
+                _same_speaker(quotes[-1], quotes[-2])  # 'Maher stated that ... Adding, "..."'
+
         elif before or not _inner(text, s, e)[:1].isupper():
             continue
         elif quotes and _same_paragraph(text, quotes[-1].end, s) and quotes[-1].end <= s:
@@ -313,6 +317,10 @@ def _dash_name(text: str, e: int, end: int) -> tuple[int, int] | None:
     """The name signing a quotation after a dash, up to `end`: '"..." ― Jane Doe'."""
     m = re.match(r"\s*[―—–-]+\s*([A-Z][^\n]{1,60}?)[.,]?\s*$", text[e:end])
     return (e + m.start(1), e + m.end(1)) if m and len(m.group(1).split()) <= 6 else None
+
+
+def _same_speaker(q: Quote, before: Quote) -> None:
+    q.speaker, q.speaker_start, q.speaker_end, q.via = before.speaker, before.speaker_start, before.speaker_end, before.via
 
 
 def _attach_uncued(text: str, s: int, e: int, quotes: list[Quote]) -> None:

@@ -272,3 +272,11 @@ def test_the_name_before_an_aside_speaks_where_the_parse_gives_the_cue_no_subjec
             "“We will win the vote.”")
     assert [q for q in quotes(body) if q[1] == "direct"] == [
         ("“We will win the vote.”", "direct", "Maria Lopez", "Maria Lopez", "say", None)]
+
+
+def test_a_cue_without_a_subject_opening_a_sentence_keeps_the_speaker_before():
+    assert quotes("“The vote will be close,” Maria Lopez said on Monday. Adding, “Now, like with all county votes, "
+                  "what they do is never that bad.”") == [
+        ("“The vote will be close,”", "direct", "Maria Lopez", "Maria Lopez", "say", None),
+        ("“Now, like with all county votes, what they do is never that bad.”", "direct", "Maria Lopez", "Maria Lopez",
+         "add", None)]
