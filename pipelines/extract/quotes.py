@@ -237,7 +237,7 @@ def _cued_quote(doc: Doc, starts: list[int], s: int, e: int, cue: Token, stretch
     q = Quote(s, e, "direct", _cue_lemma(cue, lex), cue.idx, cue.idx + len(cue))
     speaker = _speaker_token(cue, *stretch)
     if speaker is None:
-        _set_speaker_at(q, *_speaker_near(doc, starts, cue, *stretch, parts), parts)
+        _set_speaker_at(q, *_speaker_near(doc, starts, cue, *stretch, parts, first=cue.idx > e), parts)
     else:
         _set_speaker(q, speaker, parts)
     q.via = _conduit(cue, cue.sent, parts, lex) or _principal(q, speaker, parts, lex)
@@ -435,10 +435,11 @@ def _speaker_token(cue: Token, lo: int, hi: int) -> Token | None:
     return tok if tok is not None and lo <= tok.idx < hi else None
 
 
-def _speaker_near(doc: Doc, starts: list[int], cue: Token, lo: int, hi: int,
-                  parts: ArticleParticipants) -> tuple[int, int]:
+def _speaker_near(doc: Doc, starts: list[int], cue: Token, lo: int, hi: int, parts: ArticleParticipants,
+                  first: bool = False) -> tuple[int, int]:
     """Where the parse finds no subject: the participant an aside separates from the cue ("Mr. Trump, asked about
-    Mr. Putin, had said"), else the participant or noun nearest the cue, before it, else after it."""
+    Mr. Putin, had said"), else the participant or noun nearest the cue, before it, else after it; with `first`, a
+    name or pronoun opening the stretch ('"...," Trump, the frontrunner of the GOP ..., said')."""
     lo = max(lo, _paragraph(doc_text(doc), cue.idx)[0])
     span = _tokens(doc, starts, lo, cue.idx)
     k = len(span) - 1
@@ -450,6 +451,9 @@ def _speaker_near(doc: Doc, starts: list[int], cue: Token, lo: int, hi: int,
         if mention is not None and mention.entity.kind in {"person", "organization"}:
             return mention.start, mention.end
     before = [t for t in span if not t.is_punct]
+    if first and before and before[0].pos_ in {"PROPN", "PRON"}:
+        mention = parts.covering(before[0].idx, before[0].idx + len(before[0]))
+        return (mention.start, mention.end) if mention is not None else (before[0].idx, before[0].idx + len(before[0]))
     after = [t for t in _tokens(doc, starts, cue.idx + len(cue), hi) if not t.is_punct]
     for words in (before[::-1], after):
         for t in words:
@@ -705,6 +709,9 @@ def _set_speaker(q: Quote, tok: Token | None, parts: ArticleParticipants) -> Non
     start, end = _paragraph(doc_text(doc), tok.idx)
     _set_speaker_at(q, max(doc[tok.left_edge.i].idx, start),
                     min(doc[tok.right_edge.i].idx + len(doc[tok.right_edge.i]), end), parts, tok.idx)
+    if q.speaker is None:  # unresolved: the phrase without the marks and commas around it
+        words = [t for t in doc[tok.left_edge.i:tok.right_edge.i + 1] if not t.is_punct]
+        q.speaker_start, q.speaker_end = max(words[0].idx, start), min(words[-1].idx + len(words[-1]), end)
 
 
 def _principal(q: Quote, subject: Token | None, parts: ArticleParticipants, lex: Lexicon) -> str | None:

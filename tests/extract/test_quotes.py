@@ -24,6 +24,13 @@ def quotes(body: str) -> list[tuple]:
      ('"We will win the vote."', "direct", "Maria Lopez", "Maria Lopez", "say", None)),
     ('"We will win the vote," Maria Lopez said on Monday.',
      ('"We will win the vote,"', "direct", "Maria Lopez", "Maria Lopez", "say", None)),
+    ("“We will win the vote,” Lopez, the county’s longest-serving mayor and the head of its Farm Bureau by a wide "
+     "margin, said on Monday.",
+     ("“We will win the vote,”", "direct", None,
+      "Lopez, the county’s longest-serving mayor and the head of its Farm Bureau by a wide margin", "say", None)),
+    ("“Very good farmer, very good farmer this guy,” Lopez, the county’s longest-serving mayor and the head of its "
+     "Farm Bureau by a wide margin after winning the spring primaries, said when Carter asked her a question.",
+     ("“Very good farmer, very good farmer this guy,”", "direct", None, "Lopez", "say", None)),
     ("“We will win the vote,” said Maria Lopez, the mayor of Springfield.",
      ("“We will win the vote,”", "direct", "Maria Lopez", "Maria Lopez", "say", None)),
     ('John Carter, the spokesperson, said: "The plan is sound."',
