@@ -218,7 +218,6 @@ def _direct_quotes(doc: Doc, quotations, parts: ArticleParticipants,
             if quotes[-1].speaker_start is None and len(quotes) > 1 and quotes[-2].speaker_start is not None \
                     and len(PARAGRAPH_BREAK.findall(text, quotes[-2].end, s)) <= 1:
                 _same_speaker(quotes[-1], quotes[-2])  # 'Maher stated that ... Adding, "..."'
-
         elif before or not _inner(text, s, e)[:1].isupper():
             continue
         elif quotes and _same_paragraph(text, quotes[-1].end, s) and quotes[-1].end <= s:
@@ -320,6 +319,7 @@ def _dash_name(text: str, e: int, end: int) -> tuple[int, int] | None:
 
 
 def _same_speaker(q: Quote, before: Quote) -> None:
+    """q was said by the speaker of `before`, through the same conduit."""
     q.speaker, q.speaker_start, q.speaker_end, q.via = before.speaker, before.speaker_start, before.speaker_end, before.via
 
 
@@ -540,7 +540,6 @@ def _around_aside(cue: Token, sent: Span) -> tuple[int, int] | None:
     if doc[last + 1].text != "," or not text[start:opening].rstrip().rstrip(QUOTE_MARKS).endswith(",") \
             or next((t for t in doc[last + 2:sent.end] if not t.is_punct), cue) in cue.subtree:
         return None  # the words after it are the cue's own: '"...," she said, showing off a hat'
-
     if not re.search(r"\w", text[start:opening]) or not re.search(r"\w", text[closing + 1:end]):
         return None
     while end > start and text[end - 1] in " .\n":
@@ -554,11 +553,13 @@ def _interrupts_prose(text: str, cue: Token, quotations) -> bool:
     span = _around_aside(cue, cue.sent)
     if span is None:
         return False
-    after = text.find(",", cue.idx, span[1]) + 1
-    rest = [text[after:span[1]]]
-    for qs, qe in reversed(_between(quotations, after, span[1])):
-        rest[-1:] = [rest[-1][:max(qs - after, 0)], rest[-1][qe - after:]]
-    return len(re.findall(r"\w+", " ".join(rest))) >= 2
+    last = text.find(",", cue.idx, span[1]) + 1
+    pieces = []  # the words after the aside outside quotation marks
+    for qs, qe in _between(quotations, last, span[1]):
+        pieces.append(text[last:max(qs, last)])
+        last = max(last, qe)
+    pieces.append(text[last:span[1]])
+    return len(re.findall(r"\w+", " ".join(pieces))) >= 2
 
 
 def _content_span(cue: Token, sent: Span, quotations) -> tuple[int, int] | None:
