@@ -303,7 +303,7 @@ def _go_on(quotes: list[Quote], s: int, e: int) -> None:
     if s - q.end <= JOIN_GAP * (q.end - q.start + e - s):
         q.end = e
     else:
-        quotes.append(Quote(s, e, "direct", q.cue, None, None, q.speaker, q.speaker_start, q.speaker_end, q.via))
+        quotes.append(_continuation(q, s, e))
 
 
 def _utterance(text: str, s: int, e: int, before: str) -> bool:
@@ -316,6 +316,11 @@ def _dash_name(text: str, e: int, end: int) -> tuple[int, int] | None:
     """The name signing a quotation after a dash, up to `end`: '"..." ― Jane Doe'."""
     m = re.match(r"\s*[―—–-]+\s*([A-Z][^\n]{1,60}?)[.,]?\s*$", text[e:end])
     return (e + m.start(1), e + m.end(1)) if m and len(m.group(1).split()) <= 6 else None
+
+
+def _continuation(q: Quote, s: int, e: int) -> Quote:
+    """Quotation [s, e) as a quote of its own by q's speaker, with q's cue."""
+    return Quote(s, e, "direct", q.cue, None, None, q.speaker, q.speaker_start, q.speaker_end, q.via)
 
 
 def _same_speaker(q: Quote, before: Quote) -> None:
@@ -332,8 +337,7 @@ def _attach_uncued(text: str, s: int, e: int, quotes: list[Quote]) -> None:
     words = len(text[s:e].split())
     if near is not None and near.speaker_start is not None and words >= 3 \
             and len(PARAGRAPH_BREAK.findall(text, near.end, s)) <= CONTINUATION_REACH:
-        quotes.append(Quote(s, e, "direct", near.cue, None, None, near.speaker, near.speaker_start,
-                            near.speaker_end, near.via))
+        quotes.append(_continuation(near, s, e))
     elif words >= MIN_UNATTRIBUTED_WORDS:
         quotes.append(Quote(s, e, "direct"))
 
