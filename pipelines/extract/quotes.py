@@ -714,8 +714,8 @@ def _set_speaker(q: Quote, tok: Token | None, parts: ArticleParticipants) -> Non
     start, end = _paragraph(doc_text(doc), tok.idx)
     _set_speaker_at(q, max(doc[tok.left_edge.i].idx, start),
                     min(doc[tok.right_edge.i].idx + len(doc[tok.right_edge.i]), end), parts, tok.idx)
-    if q.speaker is None:  # unresolved: the phrase without the marks and commas around it
-        words = [t for t in doc[tok.left_edge.i:tok.right_edge.i + 1] if not t.is_punct]
+    words = [t for t in doc[tok.left_edge.i:tok.right_edge.i + 1] if not t.is_punct]
+    if q.speaker is None and words:  # unresolved: the phrase without the marks and commas around it
         q.speaker_start, q.speaker_end = max(words[0].idx, start), min(words[-1].idx + len(words[-1]), end)
 
 

@@ -254,6 +254,11 @@ def test_speech_delivered_through_a_conduit(body, expected):
     assert quotes(body) == [expected]
 
 
+def test_according_to_followed_by_a_lone_mark_names_no_speaker_and_does_not_crash():
+    assert quotes("The minister said The minister said according to »") == [
+        ("The minister said according to »", "indirect", None, "The minister", "say", None)]
+
+
 def test_an_unclosed_mark_neither_crashes_nor_swallows_the_article():
     assert quotes('Clinton\'s plan don\'t work, Maria Lopez said. "It is broken.\n\n'
                   "The vote is on Friday and everyone in the county knows it.") == [
