@@ -153,6 +153,7 @@ class Lexicon:
                 self._add_actor(actor, entry["aliases"])
                 person_surfaces.update(a for a in [entry["name"], *entry["aliases"]] if " " in a)
         self.person_surfaces = tuple(sorted(person_surfaces))
+        self.national_org_words = re.compile(r"\b(?:" + "|".join(map(re.escape, data["national_org_words"])) + r")\b")
         self.national_bodies: dict[str, NationalBody] = {}
         for entry in data.get("national_bodies", []) + (user or {}).get("national_bodies", []):
             for alias in entry["aliases"]:

@@ -108,6 +108,35 @@ def organization_mentions(text: str, lex: Lexicon) -> list[Mention]:
     return out
 
 
+def named_organization_mentions(doc: Doc, lex: Lexicon) -> list[Mention]:
+    """Organizations the recognizer finds (companies, police forces, parties, associations) that the
+    dictionary does not list. An acronym of a longer name ("MAB" for "Muslim Association of Britain")
+    or its last words ("Navy" for "U.S. Navy") is that organization."""
+    lower_words = {t.text for t in tokens_of(doc) if t.is_lower}
+    ents = [ent[1:] if ent[0].lower_ == "the" else ent for ent in doc.ents if ent.label_ == "ORG"]
+    ents = [ent for ent in ents if _looks_like_an_organization(ent, lex, lower_words)]
+    names = sorted({ent.text for ent in ents}, key=len, reverse=True)
+    out = []
+    for ent in ents:
+        name = next((n for n in names if ent.text == _acronym(n) or n.endswith(" " + ent.text)), ent.text)
+        out.append(Mention(ent.start_char, ent.end_char, ent.text, "organization", name=name,
+                           code="org:" + "-".join(re.sub(r"[^a-z0-9]+", " ", fold(name)).split())))
+    return out
+
+
+def _looks_like_an_organization(ent: Span, lex: Lexicon, lower_words: set[str]) -> bool:
+    """A capitalized name of at most eight words on one line, with no title word or digits in it; a
+    single word the article also writes in lower case ("Budget") is a common noun."""
+    words = [t for t in ent if not t.is_punct]
+    return (0 < len(words) <= 8 and ent[0].text[:1].isupper() and "\n" not in ent.text
+            and len(ent.text) > 1 and not any(t.like_num or t.lower_ in lex.title_heads for t in ent)
+            and not (len(ent) == 1 and ent.text.lower() in lower_words))
+
+
+def _acronym(name: str) -> str:
+    return "".join(w[0] for w in name.split() if w[:1].isupper())
+
+
 def _is_title_token(tok: Token, lex: Lexicon) -> bool:
     low = tok.lower_
     return low in lex.title_heads or low in lex.title_modifiers or low == "-" or low in lex.title_complements

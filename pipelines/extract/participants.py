@@ -19,6 +19,7 @@ from pipelines.extract.mentions import (
     Mention,
     country_mentions,
     group_mentions,
+    named_organization_mentions,
     official_mentions,
     place_mentions,
     organization_mentions,
@@ -102,8 +103,9 @@ def extract_participants(doc: Doc, article: dict, lex: Lexicon) -> ArticlePartic
     countries += [m for m in place_mentions(doc, lex) if not any(s < m.end and m.start < e for s, e in named)]
     orgs = [m for m in organization_mentions(text, lex) if not _inside(m, taken)]
     orgs = _drop_nested(orgs)
+    orgs += _named_organizations(doc, lex, persons, orgs, countries, home)
     countries = [m for m in countries if not _inside(m, [(o.start, o.end) for o in orgs if o.code != "body:MFA"])
-                 or _inside(m, [(o.start, o.end) for o in orgs if o.code and o.code.startswith("body:")])]
+                 or _inside(m, [(o.start, o.end) for o in orgs if o.code.startswith("body:") or o.title_country])]
     entities: list[Entity] = []
     _cluster_people(persons, entities, lex)
     lower_words = {t.text for t in tokens_of(doc) if t.is_lower}
@@ -140,6 +142,31 @@ def extract_participants(doc: Doc, article: dict, lex: Lexicon) -> ArticlePartic
     for e in entities:
         e.participant_id = stable_id(article["article_id"], e.actor_id)
     return ArticleParticipants(entities, all_mentions, home)
+
+
+def _named_organizations(doc: Doc, lex: Lexicon, persons: list[Mention], orgs: list[Mention],
+                         countries: list[Mention], home: str | None) -> list[Mention]:
+    """Recognized organizations clear of people and dictionary organizations; an arm of a state acts
+    for the country it names, else for the outlet's country ("South Wales Police" in the BBC), else for
+    the country the article names most."""
+    surnames = {w for m in persons for w in _name_tokens(m.name)}
+    taken = [(m.start, m.end) for m in persons + orgs]
+    owners = {m.start for m in orgs + countries}
+    most_named = Counter(m.code for m in countries).most_common(1)
+    text = doc_text(doc)
+    out = []
+    for m in named_organization_mentions(doc, lex):
+        if any(s < m.end and m.start < e for s, e in taken) or fold(m.text) in surnames:
+            continue
+        if (of := OF_THE.match(text, m.end)) and of.end() in owners:
+            continue  # "the Central Committee of the Communist Party of China" is the party's
+        inner = [c for c in countries if _inside(c, [(m.start, m.end)])]
+        if any(c.start == m.start and c.end == m.end for c in inner):  # "DPRK" is the country
+            continue
+        if lex.national_org_words.search(fold(m.text)):
+            m.title_country = inner[0].code if inner else home or (most_named[0][0] if most_named else None)
+        out.append(m)
+    return out
 
 
 def _merge_same_actor(entities: list[Entity]) -> list[Entity]:
@@ -229,6 +256,7 @@ def _cluster_people(persons: list[Mention], entities: list[Entity], lex: Lexicon
 
 LOCATIVE = {"in", "at", "near", "across", "around", "outside"}
 PERSON_LINK = re.compile(r"(?:\s*,)?\s*(?:and\s+)?")  # between coordinated names: ", ", " and ", ", and "
+OF_THE = re.compile(r"\s+of\s+(?:the\s+)?")
 NOT_PERSON_LABELS = {"GPE", "LOC", "FAC", "ORG", "PRODUCT", "WORK_OF_ART", "EVENT", "NORP", "LAW"}
 
 

@@ -712,8 +712,10 @@ def _set_speaker(q: Quote, tok: Token | None, parts: ArticleParticipants) -> Non
         return
     doc = tok.doc
     start, end = _paragraph(doc_text(doc), tok.idx)
+    modifiers = [(doc[p.left_edge.i].idx, doc[p.right_edge.i].idx + len(doc[p.right_edge.i]))
+                 for p in tok.subtree if p.dep_ == "prep"]
     _set_speaker_at(q, max(doc[tok.left_edge.i].idx, start),
-                    min(doc[tok.right_edge.i].idx + len(doc[tok.right_edge.i]), end), parts, tok.idx)
+                    min(doc[tok.right_edge.i].idx + len(doc[tok.right_edge.i]), end), parts, tok.idx, modifiers)
     words = [t for t in doc[tok.left_edge.i:tok.right_edge.i + 1] if not t.is_punct]
     if q.speaker is None and words:  # unresolved: the phrase without the marks and commas around it
         q.speaker_start, q.speaker_end = max(words[0].idx, start), min(words[-1].idx + len(words[-1]), end)
@@ -735,15 +737,19 @@ def _principal(q: Quote, subject: Token | None, parts: ArticleParticipants, lex:
     return lemma_of(subject)
 
 
-def _set_speaker_at(q: Quote, s: int, e: int, parts: ArticleParticipants, head: int | None = None) -> None:
+def _set_speaker_at(q: Quote, s: int, e: int, parts: ArticleParticipants, head: int | None = None,
+                    modifiers: list[tuple[int, int]] = ()) -> None:
+    """The mention at the phrase's head, else a group or person or organization in it that no
+    prepositional modifier holds ("the head of its Farm Bureau" is not the Farm Bureau)."""
     if s == e:
         return
     head = s if head is None else head
     inside = parts.at(s, e)
     mention = None
-    if inside:
+    heads = [m for m in inside if m.start <= head < m.end]
+    inside = [m for m in inside if not any(a <= m.start and m.end <= b for a, b in modifiers)]
+    if inside or heads:
         groups = [m for m in inside if m.entity.kind == "group"]
-        heads = [m for m in inside if m.start <= head < m.end]
         mention = groups[0] if groups else heads[0] if heads else next(
             (m for m in inside if m.entity.kind in {"person", "organization"}), inside[0])
     if mention is None:

@@ -86,7 +86,7 @@ def test_an_attribution_going_on_with_its_own_clause_is_no_aside():
     ("“They came for the vote,” Maria Lopez shot back.",
      ("“They came for the vote,”", "direct", "Maria Lopez", "Maria Lopez", "shoot back", None)),
     ("As the Springfield Post reported, “… if the vote were held today, the farmers would win.”",
-     ("“… if the vote were held today, the farmers would win.”", "direct", None, "the Springfield Post",
+     ("“… if the vote were held today, the farmers would win.”", "direct", "Springfield Post", "Springfield Post",
       "report", None)),
     ("Maria Lopez told her supporters, “our county is in horrible trouble.”",
      ("“our county is in horrible trouble.”", "direct", "Maria Lopez", "Maria Lopez", "tell", None)),

@@ -425,3 +425,29 @@ def test_someone_new_doing_the_act_is_not_the_speaker_of_the_sentence():
     rows = extract("Farm vote next week.\n\nU.S. Senator Joshua Freed spoke on Monday. Freed said an airline manager "
                    "apologized to the players.")
     assert _roles(rows, "apologized") == set()
+
+
+def organizations(rows: dict[str, list[dict]]) -> list[tuple]:
+    return [(p["name"], p["country_code"], p["mention_count"]) for p in rows["participants"]
+            if p["kind"] == "organization"]
+
+
+def test_companies_and_associations_the_recognizer_finds_are_organizations_of_no_country():
+    rows = extract("Airline says sorry\n\nAmerican Airlines apologized to two basketball players on Tuesday. "
+                   "The Muslim Association of Britain (MAB) said the MAB had written to Google.")
+    assert organizations(rows) == [("American Airlines", None, 1), ("Muslim Association of Britain", None, 3),
+                                   ("Google", None, 1)]
+    assert not [p for p in rows["participants"] if p["kind"] == "country"]
+    assert _roles(rows, "apologized") == {("SUPPORT", "American Airlines", "source")}
+
+
+def test_an_arm_of_a_state_or_a_party_acts_for_its_country_and_a_part_of_a_known_body_is_that_body():
+    rows = extract("Navy drills\n\nThe U.S. Navy held drills on Monday. The British National Party objected. "
+                   "The Central Committee of the Communist Party of China sent a letter.")
+    assert organizations(rows) == [("Communist Party of China", "CHN", 1), ("U.S. Navy", "USA", 2),
+                                   ("British National Party", "GBR", 1)]
+
+
+def test_a_capitalized_common_noun_the_article_also_writes_in_lower_case_is_no_organization():
+    rows = extract("Budget day\n\nBudget talks ended on Monday. The budget was approved by Parliament.")
+    assert [name for name, _, _ in organizations(rows)] == ["Parliament"]
