@@ -207,17 +207,21 @@ def _events_at(tok: Token, sent: Span, parts: ArticleParticipants, lex: Lexicon)
         sources = _agents(tok, parts) or sources
         if not targets and etype in {"DEMAND", "THREATEN"}:  # "demanding that the isolated country halts ..."
             targets = [e for c in tok.children if c.dep_ == "ccomp" for e in _actors_of(_subject(c), parts)]
+        senders = [sources]
         if entry.get("from_source"):  # "received a letter (of sympathy) from X": X sent it
             heads = [tok] + [t for c in tok.children if c.dep_ == "dobj" for t in _object_core(c)]
-            givers = [e for h in heads for c in h.children if c.dep_ == "prep" and c.lower_ == "from"
-                      for g in c.children if g.dep_ == "pobj" for e in _named_or_owned(g, parts)]
-            sources, targets = givers, sources
-        event = Event(etype, cameo, mode, tok.idx, tok.idx + len(tok), sent,
-                      _unique(sources), [t for t in _unique(targets) if t not in sources])
-        event.modality = _modality(tok)
-        event.present = tok.tag_ in PRESENT
-        event.named_before = [e for e in named_before if e not in event.sources]
-        return [event]
+            senders = [found for h in heads for c in h.children if c.dep_ == "prep" and c.lower_ == "from"
+                       for g in c.children if g.dep_ == "pobj" for found in _senders(g, tok, parts)] or [[]]
+            sources, targets = [e for found in senders for e in found], sources
+        events = []
+        for sender in senders if len(senders) > 1 else [sources]:
+            event = Event(etype, cameo, mode, tok.idx, tok.idx + len(tok), sent,
+                          _unique(sender), [t for t in _unique(targets) if t not in sender])
+            event.modality = _modality(tok)
+            event.present = tok.tag_ in PRESENT
+            event.named_before = [e for e in named_before if e not in event.sources]
+            events.append(event)
+        return events
     if tok.pos_ in {"NOUN", "PROPN"} and (lemma in lex.event_nouns or tok.lower_ in lex.event_nouns):
         entries = lex.event_nouns.get(tok.lower_) or lex.event_nouns[lemma]
         entry = next((e for e in entries if _noun_fits(tok, e)), None)
@@ -265,6 +269,21 @@ def _events_at(tok: Token, sent: Span, parts: ArticleParticipants, lex: Lexicon)
         return [Event(etype, cameo, mode, start, tok.idx + len(tok), sent, sources, targets, modality=modality,
                       separate=separate)]
     return []
+
+
+def _senders(pobj: Token, verb: Token, parts: ArticleParticipants) -> list[list[Entity]]:
+    """Who sent what came "from" a list: "messages from the president of Russia, the general secretary
+    of the CPC and president of China, ...": each listed sender (a phrase opened by "the" or a name after
+    a comma or "and") sent one; a title joined by "and" with no "the" is the same person's."""
+    doc = pobj.doc
+    listed = [pobj] + [t for t in doc[pobj.i + 1:verb.right_edge.i + 1]
+                       if t.dep_ in {"appos", "conj", "npadvmod"} and t.pos_ in {"NOUN", "PROPN"}
+                       and (doc[t.left_edge.i].dep_ == "det" or t.pos_ == "PROPN")
+                       and doc[t.left_edge.i - 1].lower_ in {",", "and"}]
+    groups = [_named_or_owned(t, parts) for t in listed]
+    later = {id(e) for g in groups[1:] for e in g}
+    groups[0] = [e for e in groups[0] if id(e) not in later] or groups[0]
+    return [g for g in groups if g]
 
 
 def _taking_part(holder: Token, parts: ArticleParticipants) -> list[Entity]:
@@ -581,10 +600,23 @@ def _event_owner(tok: Token, parts: ArticleParticipants) -> list[Entity]:
             return found
     for prep in (c for c in tok.children if c.dep_ == "prep" and c.lower_ in {"of", "by"}):
         for pobj in (g for g in prep.children if g.dep_ == "pobj"):
-            if found := _entities_of(pobj, parts):
+            if found := _entities_of(pobj, parts) or _of_chain(pobj, parts):
                 return found
     for appos in (c for c in tok.children if c.dep_ == "appos"):  # "Pyongyang, the capital of the DPRK"
         if found := _named_or_owned(appos, parts):
+            return found
+    return []
+
+
+def _of_chain(tok: Token, parts: ArticleParticipants) -> list[Entity]:
+    """"the Central Committee of the Communist Party of Vietnam": the first participant down a chain of
+    "of" phrases."""
+    for _ in range(3):
+        tok = next((g for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"
+                    for g in c.children if g.dep_ == "pobj"), None)
+        if tok is None:
+            return []
+        if found := _entities_of(tok, parts):
             return found
     return []
 

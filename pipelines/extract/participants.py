@@ -151,11 +151,12 @@ def _named_organizations(doc: Doc, lex: Lexicon, persons: list[Mention], orgs: l
     the country the article names most."""
     surnames = {w for m in persons for w in _name_tokens(m.name)}
     taken = [(m.start, m.end) for m in persons + orgs]
-    owners = {m.start for m in orgs + countries}
+    found = named_organization_mentions(doc, lex)
+    owners = {m.start for m in orgs + countries + found}
     most_named = Counter(m.code for m in countries).most_common(1)
     text = doc_text(doc)
     out = []
-    for m in named_organization_mentions(doc, lex):
+    for m in found:
         if any(s < m.end and m.start < e for s, e in taken) or fold(m.text) in surnames:
             continue
         if (of := OF_THE.match(text, m.end)) and of.end() in owners:

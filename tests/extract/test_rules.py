@@ -451,3 +451,15 @@ def test_an_arm_of_a_state_or_a_party_acts_for_its_country_and_a_part_of_a_known
 def test_a_capitalized_common_noun_the_article_also_writes_in_lower_case_is_no_organization():
     rows = extract("Budget day\n\nBudget talks ended on Monday. The budget was approved by Parliament.")
     assert [name for name, _, _ in organizations(rows)] == ["Parliament"]
+
+
+def test_messages_from_a_list_of_senders_are_one_event_per_sender_and_a_title_down_an_of_chain_is_its_bodys():
+    rows = extract("Greetings\n\nKim Jong Un received messages of greeting from the president of the Russian "
+                   "Federation, the general secretary of the Central Committee of the Communist Party of Vietnam "
+                   "and president of the Socialist Republic of Vietnam, and the president of Cuba on Monday.")
+    countries = {p["participant_id"]: p["country_code"] for p in rows["participants"]}
+    sides = sorted(tuple(sorted((x["role"], countries[x["participant_id"]]) for x in rows["event_participants"]
+                                if x["event_id"] == e["event_id"]))
+                   for e in rows["events"] if e["trigger"] == "received")
+    assert sides == [(("source", "CUB"), ("target", "PRK")), (("source", "RUS"), ("target", "PRK")),
+                     (("source", "VNM"), ("target", "PRK"))]
