@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 
 from spacy.tokens import Doc, Span, Token
@@ -84,6 +84,7 @@ def extract_events(doc: Doc, parts: ArticleParticipants, lex: Lexicon, pub: date
                     or _headline_rank(e, title, title_end) is not None]
     # an article whose events name no party still reports its first one, so it has a root event
     events = with_parties or events[:1]
+    events = _one_per_acting_country(events)
     _targets_from_antecedents(events)
     _host_countries(events, parts)
     _pair_the_parties(events)
@@ -126,6 +127,32 @@ def _statement_demands(doc: Doc, parts: ArticleParticipants, title_end: int) -> 
         event.lemma, event.present, event.implied = lemma_of(root), True, True
         out.append(event)
     return out
+
+
+def _one_per_acting_country(events: list[Event]) -> list[Event]:
+    """"China's and Russia's ambassadors said they opposed ...", "sanctions imposed by the U.S. and Japan":
+    each country did it, one event each (as PETRARCH splits compound actors). A meeting, agreement or
+    cooperation stays one event of all its parties, and so does an act its parties do together in a call
+    or meeting told in the same or the sentence before ("Ministers Park and Blinken ... condemning it");
+    sources with no country go with the first country."""
+    out = []
+    for e in events:
+        codes = list(dict.fromkeys(x.country_code for x in e.sources if x.country_code))
+        if e.event_type in MUTUAL_TYPES | {"OTHER"} or len(codes) < 2 or _done_together(e, events):
+            out.append(e)
+            continue
+        for code in codes:
+            group = [x for x in e.sources if x.country_code == code or not x.country_code and code == codes[0]]
+            out.append(replace(e, sources=group, targets=[t for t in e.targets if t not in group]))
+    return out
+
+
+def _done_together(event: Event, events: list[Event]) -> bool:
+    """Whether a meeting or call in the event's sentence or the one before has all its sources taking part."""
+    doc, start = event.sentence.doc, event.sentence.start
+    sentences = {start} | ({doc[start - 1].sent.start} if start > 0 else set())
+    return any(c.event_type == "CONSULT" and c.sentence.start in sentences
+               and _ids(event.sources) <= _ids(c.sources) | _ids(c.targets) for c in events)
 
 
 def _pair_the_parties(events: list[Event]) -> None:
@@ -533,6 +560,8 @@ def _entities_of(tok: Token | None, parts: ArticleParticipants) -> list[Entity]:
     out = []
     for h in heads:
         m = parts.covering(h.idx, h.idx + len(h))
+        if m is None and h != tok:  # "China's and Russia's ambassadors": the parser made the second a conjunct
+            out += [e for c in h.children if c.dep_ == "poss" for e in _entities_of(c, parts)]
         if m is not None:
             groups = [g for g in parts.at(tok.doc[tok.left_edge.i].idx, tok.doc[tok.right_edge.i].idx + 1)
                       if g.entity.kind == "group" and g.start <= h.idx < g.end]

@@ -453,13 +453,30 @@ def test_a_capitalized_common_noun_the_article_also_writes_in_lower_case_is_no_o
     assert [name for name, _, _ in organizations(rows)] == ["Parliament"]
 
 
+def _sides(rows: dict, trigger: str) -> list[tuple]:
+    """Each event of the trigger as its sorted (role, country) links."""
+    countries = {p["participant_id"]: p["country_code"] for p in rows["participants"]}
+    return sorted(tuple(sorted((x["role"], countries[x["participant_id"]]) for x in rows["event_participants"]
+                               if x["event_id"] == e["event_id"]))
+                  for e in rows["events"] if e["trigger"] == trigger)
+
+
 def test_messages_from_a_list_of_senders_are_one_event_per_sender_and_a_title_down_an_of_chain_is_its_bodys():
     rows = extract("Greetings\n\nKim Jong Un received messages of greeting from the president of the Russian "
                    "Federation, the general secretary of the Central Committee of the Communist Party of Vietnam "
                    "and president of the Socialist Republic of Vietnam, and the president of Cuba on Monday.")
-    countries = {p["participant_id"]: p["country_code"] for p in rows["participants"]}
-    sides = sorted(tuple(sorted((x["role"], countries[x["participant_id"]]) for x in rows["event_participants"]
-                                if x["event_id"] == e["event_id"]))
-                   for e in rows["events"] if e["trigger"] == "received")
-    assert sides == [(("source", "CUB"), ("target", "PRK")), (("source", "RUS"), ("target", "PRK")),
-                     (("source", "VNM"), ("target", "PRK"))]
+    assert _sides(rows, "received") == [(("source", "CUB"), ("target", "PRK")), (("source", "RUS"), ("target", "PRK")),
+                                        (("source", "VNM"), ("target", "PRK"))]
+
+
+def test_each_country_of_a_compound_actor_does_the_act_but_a_meeting_and_an_act_in_it_stay_one_event():
+    rows = extract("Envoys speak out.\n\nChina’s and Russia’s ambassadors to the United Nations said they opposed any "
+                   "unilateral sanctions on North Korea. Japan and South Korea condemned North Korea on Monday. "
+                   "Japan and South Korea met on Monday.")
+    assert _sides(rows, "opposed") == [(("source", "CHN"),), (("source", "RUS"),)]
+    assert _sides(rows, "condemned") == [(("source", "JPN"), ("target", "PRK")),
+                                         (("source", "KOR"), ("target", "PRK"))]
+    assert _sides(rows, "met") == [(("source", "JPN"), ("target", "KOR"))]
+    joint = extract("Leaders talk.\n\nJapan and South Korea held a phone call on Monday. Japan and South Korea "
+                    "condemned North Korea's launch.")
+    assert _sides(joint, "condemned") == [(("source", "JPN"), ("source", "KOR"), ("target", "PRK"))]
