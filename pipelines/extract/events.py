@@ -496,9 +496,9 @@ def _noun_fits(tok: Token, entry: dict) -> bool:
 def _subject(tok: Token) -> Token | None:
     tok = _tense_conjunct(tok)
     for _ in range(4):
-        for c in tok.children:
-            if c.dep_ in SUBJECTS:
-                return c
+        subjects = [c for c in tok.children if c.dep_ in SUBJECTS]
+        if subjects:  # of two, the nearer: "Amid the drills, Ulji Freedom Shield, the U.S. State Department approved"
+            return min(subjects, key=lambda c: abs(tok.i - c.i))
         if tok.dep_ == "pcomp" or tok.dep_ == "acl" and tok.head.pos_ == "NOUN":
             verb = _governing_verb(tok)  # "has no intention to attack", "commits a provocation as infiltrating"
             if verb is None:

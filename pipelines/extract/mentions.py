@@ -56,14 +56,26 @@ def _surface_regex(surfaces: tuple[str, ...]) -> re.Pattern:
 
 
 def country_mentions(text: str, lex: Lexicon) -> list[Mention]:
-    """Country names, short forms and demonyms, whole words as written."""
+    """Country names, short forms and demonyms, whole words as written, and both sides of a hyphenated
+    pair ("U.S.-ROK drills")."""
     out = []
     for m in _surface_regex(tuple(lex.country_names)).finditer(text):
         surface = m.group(0)
         if text[m.end():m.end() + 10].startswith(" Peninsula"):
             continue
         out.append(Mention(m.start(), m.end(), surface, "country", name=surface, code=lex.country_names[surface]))
-    return out
+    for m in _pair_regex(tuple(lex.country_names)).finditer(text):
+        for side in (1, 2):
+            surface = m.group(side)
+            out.append(Mention(m.start(side), m.end(side), surface, "country", name=surface,
+                               code=lex.country_names[surface]))
+    return sorted(out, key=lambda m: m.start)
+
+
+@cache
+def _pair_regex(surfaces: tuple[str, ...]) -> re.Pattern:
+    alternatives = "|".join(re.escape(s) for s in sorted(surfaces, key=len, reverse=True))
+    return re.compile(rf"(?<![\w.-])({alternatives})-({alternatives})(?![\w-]|\.\w)")
 
 
 METONYM_DEPS = {"nsubj", "nsubjpass", "poss", "agent", "pobj", "dobj"}

@@ -286,6 +286,14 @@ ROLE_CASES = [  # (what the rule is, text, trigger, (event type, participant, ro
      "Drones\n\nThe most hostile rogue state, the ROK, committed such a grave provocation as "
      "infiltrating drones into Pyongyang, the capital city of the DPRK.",
      "infiltrating", {("MOBILIZE", "North Korea", "target"), ("MOBILIZE", "South Korea", "source")}),
+    ("of_two_subjects_the_one_nearer_the_verb_acts",
+     "Statement by spokesman.\n\nAmid the drills, Ulji Freedom Shield, the U.S. Department of State approved the "
+     "sale of helicopters to the ROK.",
+     "approved", {("COOPERATE", "U.S. State Department", "source"), ("COOPERATE", "South Korea", "target")}),
+    ("both_countries_of_a_hyphenated_pair_hold_the_drills",
+     "Statement by spokesman.\n\nAmid the ongoing large-scale U.S.-ROK military exercises, the U.S. approved "
+     "the sale.",
+     "exercises", {("MOBILIZE", "United States", "source"), ("MOBILIZE", "South Korea", "target")}),
 ]
 
 
