@@ -499,6 +499,9 @@ def _subject(tok: Token) -> Token | None:
         subjects = [c for c in tok.children if c.dep_ in SUBJECTS]
         if subjects:  # of two, the nearer: "Amid the drills, Ulji Freedom Shield, the U.S. State Department approved"
             return min(subjects, key=lambda c: abs(tok.i - c.i))
+        if tok.dep_ == "acl" and tok.head.dep_ == "ROOT" and tok.head.pos_ == "PROPN" \
+                and not any(c.dep_ == "agent" for c in tok.children):
+            return tok.head  # "Vincent Cable, for the Liberal Democrats, called on ...": a name the parser made the root
         if tok.dep_ == "pcomp" or tok.dep_ == "acl" and tok.head.pos_ == "NOUN":
             verb = _governing_verb(tok)  # "has no intention to attack", "commits a provocation as infiltrating"
             if verb is None:

@@ -103,7 +103,9 @@ def extract_participants(doc: Doc, article: dict, lex: Lexicon) -> ArticlePartic
     countries += [m for m in place_mentions(doc, lex) if not any(s < m.end and m.start < e for s, e in named)]
     orgs = [m for m in organization_mentions(text, lex) if not _inside(m, taken)]
     orgs = _drop_nested(orgs)
-    orgs += _named_organizations(doc, lex, persons, orgs, countries, home)
+    named_orgs, misread_people = _named_organizations(doc, lex, persons, orgs, countries, home)
+    orgs += named_orgs
+    persons += misread_people
     countries = [m for m in countries if not _inside(m, [(o.start, o.end) for o in orgs if o.code != "body:MFA"])
                  or _inside(m, [(o.start, o.end) for o in orgs if o.code.startswith("body:") or o.title_country])]
     entities: list[Entity] = []
@@ -145,20 +147,29 @@ def extract_participants(doc: Doc, article: dict, lex: Lexicon) -> ArticlePartic
 
 
 def _named_organizations(doc: Doc, lex: Lexicon, persons: list[Mention], orgs: list[Mention],
-                         countries: list[Mention], home: str | None) -> list[Mention]:
+                         countries: list[Mention], home: str | None) -> tuple[list[Mention], list[Mention]]:
     """Recognized organizations clear of people and dictionary organizations; an arm of a state acts
     for the country it names, else for the outlet's country ("South Wales Police" in the BBC), else for
-    the country the article names most."""
+    the country the article names most. A short name ending in a person's surname, or in a name the
+    text gives an honorific ("Mr Cable"), is that person ("Vincent Cable")."""
     surnames = {w for m in persons for w in _name_tokens(m.name)}
     taken = [(m.start, m.end) for m in persons + orgs]
     found = named_organization_mentions(doc, lex)
     owners = {m.start for m in orgs + countries + found}
     most_named = Counter(m.code for m in countries).most_common(1)
     text = doc_text(doc)
-    out = []
+    out, people = [], []
     for m in found:
         if any(s < m.end and m.start < e for s, e in taken) or fold(m.text) in surnames:
             continue
+        if 1 < len(words := _name_tokens(m.text)) <= 3:
+            surname = m.text.split()[-1]
+            titled = [Mention(t.start(1), t.end(1), surname, "person", name=surname)
+                      for t in re.finditer(HONORIFIC + "(" + re.escape(surname) + r")\b", text)
+                      if not any(s < t.end(1) and t.start(1) < e for s, e in taken)]
+            if words[-1] in surnames or titled:
+                people += [Mention(m.start, m.end, m.text, "person", name=m.text)] + titled
+                continue
         if (of := OF_THE.match(text, m.end)) and of.end() in owners:
             continue  # "the Central Committee of the Communist Party of China" is the party's
         inner = [c for c in countries if _inside(c, [(m.start, m.end)])]
@@ -167,7 +178,7 @@ def _named_organizations(doc: Doc, lex: Lexicon, persons: list[Mention], orgs: l
         if lex.national_org_words.search(fold(m.text)):
             m.title_country = inner[0].code if inner else home or (most_named[0][0] if most_named else None)
         out.append(m)
-    return out
+    return out, people
 
 
 def _merge_same_actor(entities: list[Entity]) -> list[Entity]:
@@ -257,6 +268,8 @@ def _cluster_people(persons: list[Mention], entities: list[Entity], lex: Lexicon
 
 LOCATIVE = {"in", "at", "near", "across", "around", "outside"}
 PERSON_LINK = re.compile(r"(?:\s*,)?\s*(?:and\s+)?")  # between coordinated names: ", ", " and ", ", and "
+HONORIFIC = r"\b(?:Mr|Mrs|Ms|Miss|Dr)\.? "
+FOR_BODY = re.compile(r",\s+for\s+(?:the\s+)?")
 OF_THE = re.compile(r"\s+of\s+(?:the\s+)?")
 NOT_PERSON_LABELS = {"GPE", "LOC", "FAC", "ORG", "PRODUCT", "WORK_OF_ART", "EVENT", "NORP", "LAW"}
 
@@ -365,7 +378,7 @@ def _assign_person_affiliations(doc: Doc, entities: list[Entity], countries: lis
         elif country is not None:
             e.country_code = country
             e.affiliation = lex.country_display.get(country, country)
-        elif (body := _body_before_title(text, e, entities)) is not None:
+        elif (body := _body_before_title(text, e, entities) or _body_after_name(text, e, entities)) is not None:
             e.country_code, e.affiliation = body.country_code, body.name
         elif (e.role or _is_peer(e)) and (
                 code := _country_in_context(doc, e.first, countries, home) or _bodies_country(entities)):
@@ -392,6 +405,17 @@ def _body_before_title(text: str, person: Entity, entities: list[Entity]) -> Ent
         if e.kind in {"organization", "country"} and any(
                 0 <= s - m.end <= 2 and not text[m.end:s].strip() for m in e.mentions for s in starts):
             return e
+    return None
+
+
+def _body_after_name(text: str, person: Entity, entities: list[Entity]) -> Entity | None:
+    """"Vincent Cable, for the Liberal Democrats, said": the body a name is set apart as speaking for."""
+    for end in {m.end for m in person.mentions}:
+        if (after := FOR_BODY.match(text, end)) is None:
+            continue
+        for e in entities:
+            if e.kind in {"organization", "country"} and any(m.start == after.end() for m in e.mentions):
+                return e
     return None
 
 

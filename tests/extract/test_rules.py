@@ -488,3 +488,12 @@ def test_each_country_of_a_compound_actor_does_the_act_but_a_meeting_and_an_act_
     joint = extract("Leaders talk.\n\nJapan and South Korea held a phone call on Monday. Japan and South Korea "
                     "condemned North Korea's launch.")
     assert _sides(joint, "condemned") == [(("source", "JPN"), ("source", "KOR"), ("target", "PRK"))]
+
+
+def test_a_name_set_apart_as_speaking_for_a_party_is_a_person_of_its_country_even_if_read_as_an_organization():
+    rows = extract("Budget row.\n\nVincent Cable, for the Liberal Democrats, called on Gordon Brown to open up the "
+                   "government's books. Mr Cable told MPs the plan was sound.")
+    cable = [p for p in rows["participants"] if p["name"] == "Vincent Cable"]
+    assert [(p["kind"], p["country_code"], p["affiliation"], p["mention_count"]) for p in cable] == [
+        ("person", "GBR", "Liberal Democrats", 2)]
+    assert _sides(rows, "called") == [(("source", "GBR"), ("target", "GBR"))]
