@@ -754,7 +754,7 @@ def _inherit_dates(events: list[Event], pub: date | None, statement: date | None
     last: Event | None = None
     for e in sorted(events, key=lambda e: e.trigger_start):
         if e.date_value is None and e.date_precision == "unknown" and (e.date_text is None or e.date_text.lower() == "the same day"):
-            if e.modality != "asserted":
+            if e.modality not in {"asserted", "negated"}:  # what did not happen did not, that day
                 e.date_source = None
             elif e.present and statement is not None:
                 e.date_value, e.date_precision, e.date_source = statement, "day", "inherited"

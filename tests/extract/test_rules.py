@@ -497,3 +497,10 @@ def test_a_name_set_apart_as_speaking_for_a_party_is_a_person_of_its_country_eve
     assert [(p["kind"], p["country_code"], p["affiliation"], p["mention_count"]) for p in cable] == [
         ("person", "GBR", "Liberal Democrats", 2)]
     assert _sides(rows, "called") == [(("source", "GBR"), ("target", "GBR"))]
+
+
+def test_what_a_statement_does_not_do_is_dated_by_the_day_it_is_reported():
+    rows = extract("UN statement.\n\nThe U.S.-drafted statement, which was agreed by consensus, does not threaten "
+                   "new sanctions on North Korea.")
+    assert [(e["modality"], e["event_date"], e["date_source"]) for e in rows["events"] if e["trigger"] == "threaten"] \
+        == [("negated", date(2024, 10, 14), "publication")]
