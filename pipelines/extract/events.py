@@ -207,48 +207,7 @@ def _events_at(tok: Token, sent: Span, parts: ArticleParticipants, lex: Lexicon)
             return []
         if lemma == "agree" and not any(c.dep_ in {"xcomp", "ccomp", "prep"} for c in tok.children):
             return []
-        etype, cameo, mode = _coding(entry)
-        subject = _subject(tok)
-        targets = []
-        if subject is not None and subject.dep_ == "nsubjpass" and subject.head == tok:
-            targets = _entities_of(subject, parts) or _body_country(subject, parts)  # "the MP was mugged"
-            sources = []
-        else:
-            sources = (_entities_of(subject, parts) or _speaking_for(subject, parts)
-                       or _body_country(subject, parts) or _pronoun_actor(subject, sent, parts)
-                       or (_preceding_actor(tok, sent, parts) if not _someone_new(subject) else []))
-        objects = [c for c in tok.children if c.dep_ in {"dobj", "dative"}] or _shared_objects(tok)
-        objects = [g for c in objects for g in ([c] if c.pos_ != "ADP" else c.children) if g.dep_ != "punct"]
-        for c in objects:
-            if etype in TRANSFER_TYPES and c.dep_ == "dobj":  # what is given, not to whom
-                targets += [e for g in _phrase_targets(c) for e in _actors_in(g, parts)]
-                continue
-            targets += (_named_or_owned(c, parts)
-                        or [e for g in _phrase_targets(c) if etype not in STANCE_TYPES for e in _actors_in(g, parts)])
-        named_before = [e for c in objects for e in _pronoun_antecedent(c, sent, parts)]
-        for c in tok.children:
-            if c.dep_ == "prep" and c.lower_ in TARGET_PREPS | {"for"}:
-                for pobj in (g for g in c.children if g.dep_ == "pobj"):
-                    # "into the DPRK's airspace", not "at his home"
-                    targets += _named_or_owned(pobj, parts) if c.lower_ != "at" else _entities_of(pobj, parts)
-        sources = _agents(tok, parts) or sources
-        if not targets and etype in {"DEMAND", "THREATEN"}:  # "demanding that the isolated country halts ..."
-            targets = [e for c in tok.children if c.dep_ == "ccomp" for e in _actors_of(_subject(c), parts)]
-        senders = [sources]
-        if entry.get("from_source"):  # "received a letter (of sympathy) from X": X sent it
-            heads = [tok] + [t for c in tok.children if c.dep_ == "dobj" for t in _object_core(c)]
-            senders = [found for h in heads for c in h.children if c.dep_ == "prep" and c.lower_ == "from"
-                       for g in c.children if g.dep_ == "pobj" for found in _senders(g, tok, parts)] or [[]]
-            sources, targets = [e for found in senders for e in found], sources
-        events = []
-        for sender in senders if len(senders) > 1 else [sources]:
-            event = Event(etype, cameo, mode, tok.idx, tok.idx + len(tok), sent,
-                          _unique(sender), [t for t in _unique(targets) if t not in sender])
-            event.modality = _modality(tok)
-            event.present = tok.tag_ in PRESENT
-            event.named_before = [e for e in named_before if e not in event.sources]
-            events.append(event)
-        return events
+        return _verb_events(tok, sent, parts, entry)
     if tok.pos_ in {"NOUN", "PROPN"} and (lemma in lex.event_nouns or tok.lower_ in lex.event_nouns):
         entries = lex.event_nouns.get(tok.lower_) or lex.event_nouns[lemma]
         entry = next((e for e in entries if _noun_fits(tok, e)), None)
@@ -296,6 +255,52 @@ def _events_at(tok: Token, sent: Span, parts: ArticleParticipants, lex: Lexicon)
         return [Event(etype, cameo, mode, start, tok.idx + len(tok), sent, sources, targets, modality=modality,
                       separate=separate)]
     return []
+
+
+def _verb_events(tok: Token, sent: Span, parts: ArticleParticipants, entry: dict) -> list[Event]:
+    """The event(s) a verb carries, coded by its lexicon entry: sides from the parse."""
+    etype, cameo, mode = _coding(entry)
+    subject = _subject(tok)
+    targets = []
+    if subject is not None and subject.dep_ == "nsubjpass" and subject.head == tok:
+        targets = _entities_of(subject, parts) or _body_country(subject, parts)  # "the MP was mugged"
+        sources = []
+    else:
+        sources = (_entities_of(subject, parts) or _speaking_for(subject, parts)
+                   or _body_country(subject, parts) or _pronoun_actor(subject, sent, parts)
+                   or (_preceding_actor(tok, sent, parts) if not _someone_new(subject) else []))
+    objects = [c for c in tok.children if c.dep_ in {"dobj", "dative"}] or _shared_objects(tok)
+    objects = [g for c in objects for g in ([c] if c.pos_ != "ADP" else c.children) if g.dep_ != "punct"]
+    for c in objects:
+        if etype in TRANSFER_TYPES and c.dep_ == "dobj":  # what is given, not to whom
+            targets += [e for g in _phrase_targets(c) for e in _actors_in(g, parts)]
+            continue
+        targets += (_named_or_owned(c, parts)
+                    or [e for g in _phrase_targets(c) if etype not in STANCE_TYPES for e in _actors_in(g, parts)])
+    named_before = [e for c in objects for e in _pronoun_antecedent(c, sent, parts)]
+    for c in tok.children:
+        if c.dep_ == "prep" and c.lower_ in TARGET_PREPS | {"for"}:
+            for pobj in (g for g in c.children if g.dep_ == "pobj"):
+                # "into the DPRK's airspace", not "at his home"
+                targets += _named_or_owned(pobj, parts) if c.lower_ != "at" else _entities_of(pobj, parts)
+    sources = _agents(tok, parts) or sources
+    if not targets and etype in {"DEMAND", "THREATEN"}:  # "demanding that the isolated country halts ..."
+        targets = [e for c in tok.children if c.dep_ == "ccomp" for e in _actors_of(_subject(c), parts)]
+    senders = [sources]
+    if entry.get("from_source"):  # "received a letter (of sympathy) from X": X sent it
+        heads = [tok] + [t for c in tok.children if c.dep_ == "dobj" for t in _object_core(c)]
+        senders = [found for h in heads for c in h.children if c.dep_ == "prep" and c.lower_ == "from"
+                   for g in c.children if g.dep_ == "pobj" for found in _senders(g, tok, parts)] or [[]]
+        sources, targets = [e for found in senders for e in found], sources
+    events = []
+    for sender in senders if len(senders) > 1 else [sources]:
+        event = Event(etype, cameo, mode, tok.idx, tok.idx + len(tok), sent,
+                      _unique(sender), [t for t in _unique(targets) if t not in sender])
+        event.modality = _modality(tok)
+        event.present = tok.tag_ in PRESENT
+        event.named_before = [e for e in named_before if e not in event.sources]
+        events.append(event)
+    return events
 
 
 def _senders(pobj: Token, verb: Token, parts: ArticleParticipants) -> list[list[Entity]]:
