@@ -17,6 +17,9 @@ PLANNING_VERBS = {"agree", "plan", "decide", "intend", "expect", "schedule", "pl
                   "aim", "seek", "hope", "want", "propose", "arrange", "set"}
 HYPOTHETICAL_AUX = {"could", "would", "might", "may", "should", "must"}
 FUTURE_AUX = {"will", "shall", "'ll"}
+# Verbs too plain to name what a headline reports.
+PLAIN_VERBS = {"be", "have", "do", "get", "go", "make", "take", "come", "see", "know", "want", "need", "look", "find",
+               "give", "put", "keep", "let", "begin", "start", "become", "seem", "use"}
 HOLDING_VERBS = {"hold", "have", "conduct", "make", "stage", "host", "attend"}
 SUBJECTS = {"nsubj", "nsubjpass"}
 PRESENT, PAST = {"VBZ", "VBP", "NNS"}, {"VBD"}  # tags of verbs told in the present and past tense
@@ -80,6 +83,7 @@ def extract_events(doc: Doc, parts: ArticleParticipants, lex: Lexicon, pub: date
     title = text[:title_end]
     if parts.home_country and STATEMENT_TITLE.search(title):
         events += _statement_demands(doc, parts, title_end)
+    events += _headline_act(doc, events, parts, lex, pub, title_end)
     with_parties = [e for e in events if e.sources or e.targets or e.event_type == "OTHER"
                     or _headline_rank(e, title, title_end) is not None]
     # an article whose events name no party still reports its first one, so it has a root event
@@ -93,6 +97,32 @@ def extract_events(doc: Doc, parts: ArticleParticipants, lex: Lexicon, pub: date
     events = _merge_same(events)
     _choose_root(events, title_end, title, parts.home_country)
     return events
+
+
+def _headline_act(doc: Doc, events: list[Event], parts: ArticleParticipants, lex: Lexicon, pub: date | None,
+                  title_end: int) -> list[Event]:
+    """General news: when no coded event carries the headline's verb ("Sarah Silverman and Michael Sheen
+    split after four years"), the body's first use of that verb is an event of type OTHER, so the
+    article's root is what the headline reports."""
+    title = doc_text(doc)[:title_end]
+    if any(_headline_rank(e, title, title_end) is not None or e.trigger_start < title_end and e.event_type != "OTHER"
+           for e in events):
+        return []
+    words = tokens_of(doc)
+    body = [t for t in words if t.idx >= title_end]
+    main = [t for t in words if t.idx < title_end and t.pos_ == "VERB"
+            and (t.dep_ in {"ROOT", "conj"} or t.dep_ == "acl" and t.head.dep_ == "ROOT")]  # not "busted buying"
+    for lemma in [lemma_of(t) for t in main]:
+        if lemma in PLAIN_VERBS or lemma in lex.cue_verbs:
+            continue
+        for tok in (t for t in body if t.pos_ == "VERB" and lemma_of(t) == lemma):
+            found = _verb_events(tok, tok.sent, parts, {"type": "OTHER"})
+            for event in found:
+                event.lemma = lemma
+                _date_event(event, tok, find_dates(doc_text(doc), tok.sent.start_char, tok.sent.end_char), pub)
+                _locate(event, tok, lex)
+            return found
+    return []
 
 
 def _targets_from_antecedents(events: list[Event]) -> None:

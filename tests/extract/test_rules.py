@@ -504,3 +504,11 @@ def test_what_a_statement_does_not_do_is_dated_by_the_day_it_is_reported():
                    "new sanctions on North Korea.")
     assert [(e["modality"], e["event_date"], e["date_source"]) for e in rows["events"] if e["trigger"] == "threaten"] \
         == [("negated", date(2024, 10, 14), "publication")]
+
+
+def test_a_headline_verb_no_coded_event_carries_makes_the_bodys_use_of_it_the_root():
+    rows = extract("Maria Lopez and John Carter split after four years\n\nMaria Lopez and John Carter have split after "
+                   "almost four years together, blaming long distance. The comedian shared the news on Monday.")
+    (root,) = [e for e in rows["events"] if e["is_root"]]
+    assert (root["event_type"], root["trigger"], _roles(rows, "split")) == (
+        "OTHER", "split", {("OTHER", "Maria Lopez", "source"), ("OTHER", "John Carter", "source")})
