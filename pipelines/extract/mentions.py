@@ -20,6 +20,11 @@ NUMBERS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "bo
 NOT_PERSON_AFTER = {"administration", "commission", "government", "era", "doctrine", "foundation", "university",
                     "institute", "center", "centre", "plan", "act", "law", "award", "prize", "campaign", "cabinet",
                     "family", "regime", "report", "stadium", "museum", "airport", "street", "square", "company"}
+# Common nouns that refer back to an organization named in the article, with the word its name ends in
+# ("the airline" for "American Airlines", "police" for "South Wales Police").
+ORGANIZATION_NOUNS = {"company": "company", "airline": "airlines", "firm": "firm", "police": "police",
+                      "party": "party", "council": "council", "commission": "commission", "bank": "bank",
+                      "association": "association", "union": "union", "agency": "agency", "group": "group"}
 GROUP_HEADS = {"countries", "nations", "governments", "allies"}
 # Offices an unnamed person holds for a country or organization ("a spokesman for the Defence Ministry").
 OFFICE_HEADS = {"spokesperson", "spokesman", "spokeswoman", "minister", "ambassador", "envoy", "official",
@@ -471,4 +476,10 @@ def pronoun_and_nominal_mentions(doc: Doc, lex: Lexicon) -> list[Mention]:
             start = doc[tok.i - 1]
             out.append(Mention(start.idx, tok.idx + len(tok), doc[tok.i - 1:tok.i + 1].text, "nominal",
                                name=low, head=low))
+        elif low in ORGANIZATION_NOUNS and tok.dep_ != "compound" and tok.ent_iob_ == "O" \
+                and not any(c.dep_ == "compound" for c in tok.children) and (
+                tok.i > 0 and doc[tok.i - 1].lower_ == "the" or low == "police" and tok.dep_ in {"nsubj", "nsubjpass"}):
+            first = tok.i - 1 if doc[tok.i - 1].lower_ == "the" else tok.i
+            out.append(Mention(doc[first].idx, tok.idx + len(tok), doc[first:tok.i + 1].text, "nominal",
+                               name=low, head=ORGANIZATION_NOUNS[low]))
     return out

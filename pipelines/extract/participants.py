@@ -14,6 +14,7 @@ from spacy.tokens import Doc
 
 from pipelines.extract.lexicon import Lexicon, fold
 from pipelines.extract.mentions import (
+    ORGANIZATION_NOUNS,
     PLURAL_PRONOUNS,
     PRONOUNS,
     Mention,
@@ -575,6 +576,10 @@ def _resolve_pronouns_and_titles(doc: Doc, others: list[Mention], entities: list
                     if e.kind == "person" and gender.get(id(e), PRONOUNS[m.name]) == PRONOUNS[m.name]]
             subjects = [e for e, _ in fits if id(e) in near]
             pick = subjects if subjects and _is_subject_at(doc, m) else [e for e, _ in fits]
+        elif m.head in ORGANIZATION_NOUNS.values():  # "the airline": the organization so named, before or else after
+            named = [(s, e) for s, e, _ in resolved if e.kind == "organization" and _name_tokens(e.name)[-1:] == [m.head]]
+            before = [e for s, e in named if s < m.start]
+            pick = before or [e for s, e in named][:1]
         else:  # a bare title: the last person before holding it, however far back ("the chancellor")
             said = set(m.text.lower().split())
             pick = [e for s, e, _ in resolved if s < m.start and e.kind == "person" and e.title

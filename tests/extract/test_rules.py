@@ -512,3 +512,12 @@ def test_a_headline_verb_no_coded_event_carries_makes_the_bodys_use_of_it_the_ro
     (root,) = [e for e in rows["events"] if e["is_root"]]
     assert (root["event_type"], root["trigger"], _roles(rows, "split")) == (
         "OTHER", "split", {("OTHER", "Maria Lopez", "source"), ("OTHER", "John Carter", "source")})
+
+
+def test_police_and_the_airline_are_the_organization_so_named_before_or_after():
+    rows = extract("Police probe leaflet\n\nPolice are investigating a leaflet posted to homes. South Wales Police said "
+                   "the leaflet was offensive. American Airlines apologized to two players. The airline said it would "
+                   "review the matter.")
+    assert _roles(rows, "investigating") == {("ACCUSE", "South Wales Police", "source")}
+    mentions = {p["name"]: p["mention_count"] for p in rows["participants"] if p["kind"] == "organization"}
+    assert mentions == {"South Wales Police": 3, "American Airlines": 2}
