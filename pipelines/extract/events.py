@@ -667,7 +667,7 @@ def _event_owner(tok: Token, parts: ArticleParticipants) -> list[Entity]:
             return found
     for prep in (c for c in tok.children if c.dep_ == "prep" and c.lower_ in {"of", "by"}):
         for pobj in (g for g in prep.children if g.dep_ == "pobj"):
-            if found := _entities_of(pobj, parts) or _of_chain(pobj, parts):
+            if found := _named_or_modified(pobj, parts) or _of_chain(pobj, parts):
                 return found
     for appos in (c for c in tok.children if c.dep_ == "appos"):  # "Pyongyang, the capital of the DPRK"
         if found := _named_or_owned(appos, parts):
@@ -676,16 +676,22 @@ def _event_owner(tok: Token, parts: ArticleParticipants) -> list[Entity]:
 
 
 def _of_chain(tok: Token, parts: ArticleParticipants) -> list[Entity]:
-    """"the Central Committee of the Communist Party of Vietnam": the first participant down a chain of
-    "of" phrases."""
+    """"the Central Committee of the Communist Party of Vietnam", "members of the Russian expert delegation":
+    the first participant down a chain of "of" phrases, named or modifying one of them."""
     for _ in range(3):
         tok = next((g for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"
                     for g in c.children if g.dep_ == "pobj"), None)
         if tok is None:
             return []
-        if found := _entities_of(tok, parts):
+        if found := _named_or_modified(tok, parts):
             return found
     return []
+
+
+def _named_or_modified(tok: Token, parts: ArticleParticipants) -> list[Entity]:
+    """The participants a phrase names, else those its modifiers name ("the Russian expert delegation")."""
+    return _entities_of(tok, parts) or [e for c in tok.children if c.dep_ in {"compound", "amod", "poss"}
+                                        for e in _entities_of(c, parts)]
 
 
 def _unique(entities: list[Entity]) -> list[Entity]:

@@ -112,7 +112,9 @@ def extract_participants(doc: Doc, article: dict, lex: Lexicon) -> ArticlePartic
     entities: list[Entity] = []
     _cluster_people(persons, entities, lex)
     lower_words = {t.text for t in tokens_of(doc) if t.is_lower}
-    entities[:] = [e for e in entities if e.kind != "person" or _looks_like_a_person(doc, e, lex, lower_words)]
+    title_end = len(article.get("title") or "")
+    entities[:] = [e for e in entities if e.kind != "person" or _looks_like_a_person(doc, e, lex, lower_words)
+                   and any(m.start >= title_end for m in e.mentions)]  # a headline's "Premier Meets Russian Delegation"
     kept = {id(e) for e in entities}
     persons = [m for m in persons if id(m.entity) in kept]
     persons += _surnames_alone(doc, entities, persons + countries + orgs)

@@ -521,3 +521,10 @@ def test_police_and_the_airline_are_the_organization_so_named_before_or_after():
     assert _roles(rows, "investigating") == {("ACCUSE", "South Wales Police", "source")}
     mentions = {p["name"]: p["mention_count"] for p in rows["participants"] if p["kind"] == "organization"}
     assert mentions == {"South Wales Police": 3, "American Airlines": 2}
+
+
+def test_members_of_a_national_delegation_are_its_country_and_a_headline_only_name_is_no_person():
+    rows = extract("DPRK Premier Meets Russian Delegation\n\nPyongyang, August 28 (KCNA) -- Kim Jong Un met with "
+                   "leading members of the Russian expert delegation on Tuesday.")
+    assert _roles(rows, "met") == {("CONSULT", "Kim Jong Un", "source"), ("CONSULT", "Russia", "target")}
+    assert [p["name"] for p in rows["participants"] if p["kind"] == "person"] == ["Kim Jong Un"]
