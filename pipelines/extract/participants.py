@@ -114,7 +114,7 @@ def extract_participants(doc: Doc, article: dict, lex: Lexicon) -> ArticlePartic
     lower_words = {t.text for t in tokens_of(doc) if t.is_lower}
     title_end = len(article.get("title") or "")
     entities[:] = [e for e in entities if e.kind != "person" or _looks_like_a_person(doc, e, lex, lower_words)
-                   and any(m.start >= title_end for m in e.mentions)]  # a headline's "Premier Meets Russian Delegation"
+                   and not _headline_words(doc, e, title_end)]
     kept = {id(e) for e in entities}
     persons = [m for m in persons if id(m.entity) in kept]
     persons += _surnames_alone(doc, entities, persons + countries + orgs)
@@ -328,6 +328,14 @@ def _looks_like_a_person(doc: Doc, e: Entity, lex: Lexicon, lower_words: set[str
         return False
     first = min(spans, key=lambda s: s.start_char)
     return not (first.root.dep_ == "pobj" and first.root.head.lower_ in LOCATIVE)
+
+
+def _headline_words(doc: Doc, person: Entity, title_end: int) -> bool:
+    """A "name" only the headline gives that holds a verb: "DPRK Premier Meets Russian Delegation"."""
+    if any(m.start >= title_end for m in person.mentions):
+        return False
+    spans = (doc.char_span(m.start, m.end, alignment_mode="expand") for m in person.mentions)
+    return any(t.pos_ == "VERB" for s in spans if s is not None for t in s)
 
 
 def person_id(name: str) -> str:
