@@ -105,7 +105,7 @@ def extract_participants(doc: Doc, article: dict, lex: Lexicon) -> ArticlePartic
     orgs = [m for m in organization_mentions(text, lex) if not _inside(m, taken)]
     orgs = _drop_nested(orgs)
     named_orgs, misread_people = _named_organizations(doc, lex, persons, orgs, countries, home)
-    orgs += named_orgs
+    orgs += named_orgs + _short_names(doc, countries, named_orgs)
     persons += misread_people
     countries = [m for m in countries if not _inside(m, [(o.start, o.end) for o in orgs if o.code != "body:MFA"])
                  or _inside(m, [(o.start, o.end) for o in orgs if o.code.startswith("body:") or o.title_country])]
@@ -182,6 +182,19 @@ def _named_organizations(doc: Doc, lex: Lexicon, persons: list[Mention], orgs: l
             m.title_country = inner[0].code if inner else home or (most_named[0][0] if most_named else None)
         out.append(m)
     return out, people
+
+
+def _short_names(doc: Doc, countries: list[Mention], orgs: list[Mention]) -> list[Mention]:
+    """"American pledged ..." after "American Airlines": a country word standing alone as a noun, where a
+    company's name starts with it, is that company (the country mention then drops as inside it)."""
+    out = []
+    for c in countries:
+        owner = next((o for o in orgs if o.name.startswith(c.text + " ") and not o.title_country), None)
+        tok = doc.char_span(c.start, c.end, alignment_mode="expand")
+        if owner is None or tok is None or len(tok) != 1 or tok[0].dep_ not in {"nsubj", "nsubjpass", "dobj", "pobj"}:
+            continue
+        out.append(Mention(c.start, c.end, c.text, "organization", name=owner.name, code=owner.code))
+    return out
 
 
 def _merge_same_actor(entities: list[Entity]) -> list[Entity]:

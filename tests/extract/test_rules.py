@@ -528,3 +528,10 @@ def test_members_of_a_national_delegation_are_its_country_and_a_headline_only_na
                    "leading members of the Russian expert delegation on Tuesday.")
     assert _roles(rows, "met") == {("CONSULT", "Kim Jong Un", "source"), ("CONSULT", "Russia", "target")}
     assert [p["name"] for p in rows["participants"] if p["kind"] == "person"] == ["Kim Jong Un"]
+
+
+def test_a_country_word_standing_alone_for_a_company_named_with_it_is_the_company():
+    rows = extract("Airline says sorry\n\nAmerican Airlines apologized to two players. American pledged to hire an "
+                   "outside firm. The American ambassador praised the move.")
+    assert _roles(rows, "pledged") == {("AGREE", "American Airlines", "source")}
+    assert organizations(rows) == [("American Airlines", None, 2)]
