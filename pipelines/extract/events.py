@@ -427,6 +427,9 @@ def _verb_fits(tok: Token, entry: dict) -> bool:
         core = [t for o in objects for t in _object_core(o)]
         if ({t.lower_ for t in core} | {lemma_of(t) for t in core}) & set(entry["unless"]):
             return False
+    if entry.get("not_content") and any(m.dep_ == "mark" and m.lower_ == "that" for o in objects for c in o.children
+                                        if c.dep_ in {"acl", "ccomp", "relcl"} for m in c.children):
+        return False
     if "needs_prep" in entry and not any(c.dep_ == "prep" and c.lower_ in entry["needs_prep"] for c in tok.children):
         return False
     if "needs_subject" in entry:
