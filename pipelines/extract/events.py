@@ -41,6 +41,8 @@ MUTUAL_TYPES = {"CONSULT", "AGREE", "COOPERATE"}
 TRANSFER_TYPES = {"COOPERATE", "AID"}
 # Dates chosen for an event rather than written for it.
 WEAK_DATE_SOURCES = {"publication", "inherited"}
+# Of one happening told twice, the better-founded date wins: written, then carried over, then the report's.
+DATE_SOURCE_RANK = {"explicit": 3, "relative": 3, "inherited": 2, "publication": 1}
 AFTERMATH_OF = {"ACCUSE": {"MOBILIZE", "ASSAULT"}}
 
 
@@ -883,7 +885,7 @@ def _same_day(k: Event, e: Event) -> bool:
     if k.date_value == e.date_value:
         return True
     return (k.date_value is not None and e.date_value is not None and abs((k.date_value - e.date_value).days) <= 1
-            and (k.date_source in WEAK_DATE_SOURCES) != (e.date_source in WEAK_DATE_SOURCES) and bool(k.sources + k.targets))
+            and WEAK_DATE_SOURCES & {k.date_source, e.date_source} and bool(k.sources + k.targets))
 
 
 def _merge_same(events: list[Event]) -> list[Event]:
@@ -894,7 +896,7 @@ def _merge_same(events: list[Event]) -> list[Event]:
         if twin is None:
             kept.append(e)
             continue
-        if twin.date_source in WEAK_DATE_SOURCES and e.date_source not in WEAK_DATE_SOURCES:
+        if DATE_SOURCE_RANK.get(e.date_source, 0) > DATE_SOURCE_RANK.get(twin.date_source, 0):
             twin.date_value, twin.date_text, twin.date_precision, twin.date_source = (
                 e.date_value, e.date_text, e.date_precision, e.date_source)
         twin.mode = twin.mode or e.mode

@@ -398,6 +398,13 @@ def test_an_act_told_twice_a_day_apart_is_one_event_with_the_written_date():
         ("launch", date(2024, 10, 13), "relative")]
 
 
+def test_an_act_told_twice_with_no_written_date_is_one_event_with_the_date_carried_over_not_the_reports():
+    rows = extract("News\n\nJapan condemned North Korea's launch of a ballistic missile over Japan. On Sunday, South "
+                   "Korea held drills. The launch of the missile by North Korea over Japan was a rare move.")
+    launches = [e for e in rows["events"] if e["trigger"] == "launch"]
+    assert [(e["event_date"], e["date_source"]) for e in launches] == [(date(2024, 10, 13), "inherited")]
+
+
 def test_a_peer_in_an_article_whose_parties_are_all_of_one_country_acts_for_it():
     rows = extract("Reform\n\nLord Falconer said the Conservative Party plans were wrong. The Labour Party backed him.")
     assert people(rows) == [("Lord Falconer", None, "GBR")]
