@@ -104,6 +104,7 @@ class Lexicon:
         for code, aliases in extra.items():
             for alias in aliases:
                 names[alias] = code
+        names.update({name.replace("'", "’"): code for name, code in names.items() if "'" in name})  # curly apostrophes
         self.country_names = names  # case-sensitive surface form -> alpha-3
         self.country_display = {c.alpha_3: getattr(c, "common_name", None) or c.name for c in pycountry.countries}
         for code, aliases in extra.items():
@@ -154,6 +155,8 @@ class Lexicon:
                 person_surfaces.update(a for a in [entry["name"], *entry["aliases"]] if " " in a)
         self.person_surfaces = tuple(sorted(person_surfaces))
         self.national_org_words = re.compile(r"\b(?:" + "|".join(map(re.escape, data["national_org_words"])) + r")\b")
+        self.state_arm_words = re.compile(r"\b(?:" + "|".join(map(re.escape, data["state_arm_words"])) + r")\b")
+        self.not_organization_ends = set(data["not_organization_ends"])
         self.national_bodies: dict[str, NationalBody] = {}
         for entry in data.get("national_bodies", []) + (user or {}).get("national_bodies", []):
             for alias in entry["aliases"]:

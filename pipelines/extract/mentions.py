@@ -131,6 +131,7 @@ def named_organization_mentions(doc: Doc, lex: Lexicon) -> list[Mention]:
     or its last words ("Navy" for "U.S. Navy") is that organization."""
     lower_words = {t.text for t in tokens_of(doc) if t.is_lower}
     ents = [ent[1:] if ent[0].lower_ == "the" else ent for ent in doc.ents if ent.label_ == "ORG"]
+    ents = [ent[:-1] if len(ent) > 1 and ent[-1].text in {"'s", "’s"} else ent for ent in ents]
     ents = [ent for ent in ents if _looks_like_an_organization(ent, lex, lower_words)]
     names = sorted({ent.text for ent in ents}, key=len, reverse=True)
     out = []
@@ -142,11 +143,13 @@ def named_organization_mentions(doc: Doc, lex: Lexicon) -> list[Mention]:
 
 
 def _looks_like_an_organization(ent: Span, lex: Lexicon, lower_words: set[str]) -> bool:
-    """A capitalized name of at most eight words on one line, with no title word or digits in it; a
-    single word the article also writes in lower case ("Budget") is a common noun."""
+    """A capitalized name of at most eight words on one line, with no title word, verb or digits in it,
+    not ending like a law or a building ("Road Safety Bill", "Nairobi Serena Hotel"); a single word
+    the article also writes in lower case ("Budget") is a common noun."""
     words = [t for t in ent if not t.is_punct]
     return (0 < len(words) <= 8 and ent[0].text[:1].isupper() and "\n" not in ent.text
-            and len(ent.text) > 1 and not any(t.like_num or t.lower_ in lex.title_heads for t in ent)
+            and len(ent.text) > 1 and words[-1].lower_ not in lex.not_organization_ends
+            and not any(t.like_num or t.pos_ == "VERB" or t.lower_ in lex.title_heads for t in ent)
             and not (len(ent) == 1 and ent.text.lower() in lower_words))
 
 

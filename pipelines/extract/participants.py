@@ -104,7 +104,8 @@ def extract_participants(doc: Doc, article: dict, lex: Lexicon) -> ArticlePartic
     countries += [m for m in place_mentions(doc, lex) if not any(s < m.end and m.start < e for s, e in named)]
     orgs = [m for m in organization_mentions(text, lex) if not _inside(m, taken)]
     orgs = _drop_nested(orgs)
-    named_orgs, misread_people = _named_organizations(doc, lex, persons, orgs, countries, home)
+    named_orgs, misread_people = _named_organizations(doc, lex, persons, orgs, countries, home,
+                                                      len(article.get("title") or ""))
     orgs += named_orgs + _short_names(doc, countries, named_orgs)
     persons += misread_people
     countries = [m for m in countries if not _inside(m, [(o.start, o.end) for o in orgs if o.code != "body:MFA"])
@@ -150,11 +151,14 @@ def extract_participants(doc: Doc, article: dict, lex: Lexicon) -> ArticlePartic
 
 
 def _named_organizations(doc: Doc, lex: Lexicon, persons: list[Mention], orgs: list[Mention],
-                         countries: list[Mention], home: str | None) -> tuple[list[Mention], list[Mention]]:
-    """Recognized organizations clear of people and dictionary organizations; an arm of a state acts
-    for the country it names, else for the outlet's country ("South Wales Police" in the BBC), else for
-    the country the article names most. A short name ending in a person's surname, or in a name the
-    text gives an honorific ("Mr Cable"), is that person ("Vincent Cable")."""
+                         countries: list[Mention], home: str | None,
+                         title_end: int) -> tuple[list[Mention], list[Mention]]:
+    """Recognized organizations clear of people and dictionary organizations; an arm of a state or a
+    party acts for the country it names; a police force, army or government named without one for the
+    outlet's country ("South Wales Police" in the BBC), else for the country the article names most.
+    A short name ending in a person's surname, or in a name the text gives an honorific ("Mr Cable"),
+    is that person ("Vincent Cable"). A headline's name the body never repeats is the recognizer
+    reading the headline ("North Korea Test-Fires Missiles")."""
     surnames = {w for m in persons for w in _name_tokens(m.name)}
     taken = [(m.start, m.end) for m in persons + orgs]
     found = named_organization_mentions(doc, lex)
@@ -163,7 +167,8 @@ def _named_organizations(doc: Doc, lex: Lexicon, persons: list[Mention], orgs: l
     text = doc_text(doc)
     out, people = [], []
     for m in found:
-        if any(s < m.end and m.start < e for s, e in taken) or fold(m.text) in surnames:
+        if any(s < m.end and m.start < e for s, e in taken) or fold(m.text) in surnames \
+                or m.start < title_end and m.text not in text[title_end:]:
             continue
         if 1 < len(words := _name_tokens(m.text)) <= 3:
             surname = m.text.split()[-1]
@@ -178,8 +183,10 @@ def _named_organizations(doc: Doc, lex: Lexicon, persons: list[Mention], orgs: l
         inner = [c for c in countries if _inside(c, [(m.start, m.end)])]
         if any(c.start == m.start and c.end == m.end for c in inner):  # "DPRK" is the country
             continue
-        if lex.national_org_words.search(fold(m.text)):
-            m.title_country = inner[0].code if inner else home or (most_named[0][0] if most_named else None)
+        if inner and lex.national_org_words.search(fold(m.text)):
+            m.title_country = inner[0].code
+        elif lex.state_arm_words.search(fold(m.text)):
+            m.title_country = home or (most_named[0][0] if most_named else None)
         out.append(m)
     return out, people
 

@@ -543,3 +543,11 @@ def test_a_country_word_standing_alone_for_a_company_named_with_it_is_the_compan
                    "outside firm. The American ambassador praised the move.")
     assert _roles(rows, "pledged") == {("AGREE", "American Airlines", "source")}
     assert organizations(rows) == [("American Airlines", None, 2)]
+
+
+def test_laws_buildings_and_headline_verbs_are_no_organizations_and_only_state_arms_take_an_unnamed_country():
+    rows = extract("North Korea Test-Fires Missiles\n\nMPs voted on the Road Safety Bill at the Nairobi Serena Hotel. "
+                   "The Refugee Council and the South Korean Government's envoy spoke. South Korea said police were "
+                   "there. Greater Manchester Police arrested a man.")
+    assert organizations(rows) == [("Refugee Council", None, 1), ("South Korean Government", "KOR", 1),
+                                   ("Greater Manchester Police", "KOR", 2)]
