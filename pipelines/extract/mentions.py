@@ -56,8 +56,12 @@ class Mention:
 
 @cache
 def _surface_regex(surfaces: tuple[str, ...]) -> re.Pattern:
-    alternatives = "|".join(re.escape(s) for s in sorted(surfaces, key=len, reverse=True))
-    return re.compile(rf"(?<![\w.-])(?:{alternatives})(?![\w-]|\.\w)")
+    return re.compile(rf"(?<![\w.-])(?:{_alternatives(surfaces)})(?![\w-]|\.\w)")
+
+
+def _alternatives(surfaces: tuple[str, ...]) -> str:
+    """The surfaces as one regex alternation, longest first."""
+    return "|".join(re.escape(s) for s in sorted(surfaces, key=len, reverse=True))
 
 
 def country_mentions(text: str, lex: Lexicon) -> list[Mention]:
@@ -79,7 +83,7 @@ def country_mentions(text: str, lex: Lexicon) -> list[Mention]:
 
 @cache
 def _pair_regex(surfaces: tuple[str, ...]) -> re.Pattern:
-    alternatives = "|".join(re.escape(s) for s in sorted(surfaces, key=len, reverse=True))
+    alternatives = _alternatives(surfaces)
     return re.compile(rf"(?<![\w.-])({alternatives})-({alternatives})(?![\w-]|\.\w)")
 
 
@@ -468,7 +472,8 @@ def official_mentions(doc: Doc, taken: list[tuple[int, int]]) -> list[Mention]:
 
 
 def pronoun_and_nominal_mentions(doc: Doc, lex: Lexicon) -> list[Mention]:
-    """Pronouns ("he", "they") and bare titles ("the minister", "the spokesperson")."""
+    """Pronouns ("he", "they"), bare titles ("the minister", "the spokesperson") and common nouns for a
+    named organization ("the airline", "police")."""
     out = []
     for tok in tokens_of(doc):
         low = tok.lower_
@@ -482,7 +487,7 @@ def pronoun_and_nominal_mentions(doc: Doc, lex: Lexicon) -> list[Mention]:
         elif low in ORGANIZATION_NOUNS and tok.dep_ != "compound" and tok.ent_iob_ == "O" \
                 and not any(c.dep_ == "compound" for c in tok.children) and (
                 tok.i > 0 and doc[tok.i - 1].lower_ == "the" or low == "police" and tok.dep_ in {"nsubj", "nsubjpass"}):
-            first = tok.i - 1 if doc[tok.i - 1].lower_ == "the" else tok.i
+            first = tok.i - 1 if tok.i > 0 and doc[tok.i - 1].lower_ == "the" else tok.i
             out.append(Mention(doc[first].idx, tok.idx + len(tok), doc[first:tok.i + 1].text, "nominal",
                                name=low, head=ORGANIZATION_NOUNS[low]))
     return out

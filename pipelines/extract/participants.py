@@ -104,8 +104,8 @@ def extract_participants(doc: Doc, article: dict, lex: Lexicon) -> ArticlePartic
     countries += [m for m in place_mentions(doc, lex) if not any(s < m.end and m.start < e for s, e in named)]
     orgs = [m for m in organization_mentions(text, lex) if not _inside(m, taken)]
     orgs = _drop_nested(orgs)
-    named_orgs, misread_people = _named_organizations(doc, lex, persons, orgs, countries, home,
-                                                      len(article.get("title") or ""))
+    title_end = len(article.get("title") or "")
+    named_orgs, misread_people = _named_organizations(doc, lex, persons, orgs, countries, home, title_end)
     orgs += named_orgs + _short_names(doc, countries, named_orgs)
     persons += misread_people
     countries = [m for m in countries if not _inside(m, [(o.start, o.end) for o in orgs if o.code != "body:MFA"])
@@ -113,7 +113,6 @@ def extract_participants(doc: Doc, article: dict, lex: Lexicon) -> ArticlePartic
     entities: list[Entity] = []
     _cluster_people(persons, entities, lex)
     lower_words = {t.text for t in tokens_of(doc) if t.is_lower}
-    title_end = len(article.get("title") or "")
     entities[:] = [e for e in entities if e.kind != "person" or _looks_like_a_person(doc, e, lex, lower_words)
                    and not _headline_words(doc, e, title_end)]
     kept = {id(e) for e in entities}
@@ -609,7 +608,7 @@ def _resolve_pronouns_and_titles(doc: Doc, others: list[Mention], entities: list
         elif m.head in ORGANIZATION_NOUNS.values():  # "the airline": the organization so named, before or else after
             named = [(s, e) for s, e, _ in resolved if e.kind == "organization" and _name_tokens(e.name)[-1:] == [m.head]]
             before = [e for s, e in named if s < m.start]
-            pick = before or [e for s, e in named][:1]
+            pick = before or [e for _, e in named][:1]
         else:  # a bare title: the last person before holding it, however far back ("the chancellor")
             said = set(m.text.lower().split())
             pick = [e for s, e, _ in resolved if s < m.start and e.kind == "person" and e.title
