@@ -425,8 +425,8 @@ def _verb_fits(tok: Token, entry: dict) -> bool:
             words |= {t.lower_ for t in tok.head.subtree}
         if not words & set(entry["needs"]):
             return False
-    if "unless" in entry:  # "strike a balance", "struck a chord"
-        core = [t for o in objects for t in _object_core(o)]
+    if "unless" in entry:  # "strike a balance", "struck a chord", "refused to comment"
+        core = [t for o in objects for t in _object_core(o)] + [c for c in tok.children if c.dep_ == "xcomp"]
         if ({t.lower_ for t in core} | {lemma_of(t) for t in core}) & set(entry["unless"]):
             return False
     if entry.get("not_content") and any(m.dep_ == "mark" and m.lower_ == "that" for o in objects for c in o.children

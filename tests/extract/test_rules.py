@@ -384,6 +384,7 @@ def test_a_statements_present_tense_acts_are_dated_by_the_day_it_was_issued():
     ("The Liberal Democrats have demonstrated that they can beat the Conservatives.", "demonstrated"),
     ("Sion Roberts was convicted in 1993 of sending letter bombs in the post.", "sending"),
     ("Labour is aiming to send a message that it will make a difference.", "send"),
+    ("Gordon Brown refused to rule out future tax rises.", "refused"),
 ])
 def test_figurative_uses_of_event_verbs_are_not_events(sentence, trigger):
     rows = extract("News\n\n" + sentence)
