@@ -81,6 +81,9 @@ def extract_events(doc: Doc, parts: ArticleParticipants, lex: Lexicon, pub: date
                 event.lemma = lemma_of(tok)
                 _date_event(event, tok, dates, pub)
                 _locate(event, tok, lex)
+                if event.event_type == "PROTEST" and not event.sources:  # unnamed protesters: the country's people
+                    event.sources = [e for e in parts.entities if e.kind == "country"
+                                     and e.country_code == event.location_code][:1]
                 events.append(event)
     title = text[:title_end]
     if parts.home_country and STATEMENT_TITLE.search(title):
@@ -265,6 +268,10 @@ def _events_at(tok: Token, sent: Span, parts: ArticleParticipants, lex: Lexicon)
                     sources += _entities_of(pobj, parts)
             if c.lower_ in {"separate", "bilateral"} and c.dep_ == "amod":
                 separate = c.lower_ == "separate"
+        if etype == "PROTEST":  # "a rally calling for impeaching Yoon", "protests against the government"
+            targets += [m.entity for c in tok.children if c.dep_ in {"acl", "relcl"} or c.lower_ == "against"
+                        for m in parts.at(c.left_edge.idx, c.right_edge.idx + len(c.right_edge))
+                        if m.entity.kind != "group"]
         if lemma_of(head) in HOLDING_VERBS or tok.dep_ in {"nsubjpass"}:
             if not sources and tok.dep_ == "nsubjpass":  # "infiltrations were conducted by the ROK"
                 sources = _agents(head, parts)

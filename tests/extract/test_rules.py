@@ -552,3 +552,11 @@ def test_laws_buildings_and_headline_verbs_are_no_organizations_and_only_state_a
                    "there. Greater Manchester Police arrested a man.")
     assert organizations(rows) == [("Refugee Council", None, 1), ("South Korean Government", "KOR", 1),
                                    ("Greater Manchester Police", "KOR", 2)]
+
+
+def test_unnamed_protesters_are_the_people_of_the_country_protested_in_against_whom_they_call():
+    rows = extract("Protest in Seoul\n\nPolitics in South Korea is in turmoil. A candlelight rally calling for "
+                   "impeaching Yoon Suk Yeol took place in Seoul on Saturday.")
+    assert _roles(rows, "rally") == {("PROTEST", "South Korea", "source"), ("PROTEST", "Yoon Suk Yeol", "target")}
+    (rally,) = [e for e in rows["events"] if e["trigger"] == "rally"]
+    assert (rally["event_date"], rally["location"]) == (date(2024, 10, 12), "Seoul")
