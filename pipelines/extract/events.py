@@ -69,6 +69,7 @@ class Event:
     implied: bool = False  # read from a modal ("X should stop"), not named by a trigger word
     present: bool = False  # told in the present tense: happening as the article is written
     named_before: list[Entity] = field(default_factory=list)  # "denounces it": whose act "it" may be
+    they: bool = False  # done by a "they" no participant stands for
 
 
 def extract_events(doc: Doc, parts: ArticleParticipants, lex: Lexicon, pub: date | None, title_end: int) -> list[Event]:
@@ -93,6 +94,7 @@ def extract_events(doc: Doc, parts: ArticleParticipants, lex: Lexicon, pub: date
                     or _headline_rank(e, title, title_end) is not None]
     # an article whose events name no party still reports its first one, so it has a root event
     events = with_parties or events[:1]
+    _protesters_as_they(events)
     events = _one_per_acting_country(events)
     _targets_from_antecedents(events)
     _host_countries(events, parts)
@@ -162,6 +164,21 @@ def _statement_demands(doc: Doc, parts: ArticleParticipants, title_end: int) -> 
         event.lemma, event.present, event.implied = lemma_of(root), True, True
         out.append(event)
     return out
+
+
+def _protesters_as_they(events: list[Event]) -> None:
+    """"A rally took place in Seoul ... They condemned Yoon": a "they" no participant stands for, within
+    three sentences after a protest, is the protesters."""
+    for e in events:
+        if not e.they:
+            continue
+        sentences = sentences_of(e.sentence.doc)
+        at = next(i for i, s in enumerate(sentences) if s.start == e.sentence.start)
+        recent = {s.start for s in sentences[max(0, at - 3):at + 1]}
+        protests = [p for p in events if p.event_type == "PROTEST" and p.sources and p.sentence.start in recent
+                    and p.trigger_start < e.trigger_start]
+        if protests:
+            e.sources = [x for x in protests[-1].sources if x not in e.targets] or protests[-1].sources
 
 
 def _one_per_acting_country(events: list[Event]) -> list[Event]:
@@ -338,6 +355,7 @@ def _verb_events(tok: Token, sent: Span, parts: ArticleParticipants, entry: dict
         event.modality = _modality(tok)
         event.present = tok.tag_ in PRESENT
         event.named_before = [e for e in named_before if e not in event.sources]
+        event.they = not event.sources and subject is not None and subject.lower_ == "they"
         events.append(event)
     return events
 

@@ -554,9 +554,11 @@ def test_laws_buildings_and_headline_verbs_are_no_organizations_and_only_state_a
                                    ("Greater Manchester Police", "KOR", 2)]
 
 
-def test_unnamed_protesters_are_the_people_of_the_country_protested_in_against_whom_they_call():
+def test_unnamed_protesters_are_the_people_of_the_country_protested_in_against_whom_they_call_and_they():
     rows = extract("Protest in Seoul\n\nPolitics in South Korea is in turmoil. A candlelight rally calling for "
-                   "impeaching Yoon Suk Yeol took place in Seoul on Saturday.")
+                   "impeaching Yoon Suk Yeol took place in Seoul on Saturday. They condemned Yoon for bringing a "
+                   "war crisis.")
     assert _roles(rows, "rally") == {("PROTEST", "South Korea", "source"), ("PROTEST", "Yoon Suk Yeol", "target")}
+    assert _roles(rows, "condemned") == {("ACCUSE", "South Korea", "source"), ("ACCUSE", "Yoon Suk Yeol", "target")}
     (rally,) = [e for e in rows["events"] if e["trigger"] == "rally"]
     assert (rally["event_date"], rally["location"]) == (date(2024, 10, 12), "Seoul")
