@@ -79,12 +79,7 @@ def extract_events(doc: Doc, parts: ArticleParticipants, lex: Lexicon, pub: date
         dates = find_dates(text, sent.start_char, sent.end_char)
         for tok in tokens_of(doc)[sent.start:sent.end]:
             for event in _events_at(tok, sent, parts, lex):
-                event.lemma = lemma_of(tok)
-                _date_event(event, tok, dates, pub)
-                _locate(event, tok, lex)
-                if event.event_type == "PROTEST" and not event.sources:  # unnamed protesters: the country's people
-                    event.sources = [e for e in parts.entities if e.kind == "country"
-                                     and e.country_code == event.location_code][:1]
+                _anchor(event, tok, dates, pub, parts, lex)
                 events.append(event)
     title = text[:title_end]
     if parts.home_country and STATEMENT_TITLE.search(title):
@@ -106,6 +101,24 @@ def extract_events(doc: Doc, parts: ArticleParticipants, lex: Lexicon, pub: date
     return events
 
 
+def _anchor(event: Event, tok: Token, dates: list[DateExpr], pub: date | None, parts: ArticleParticipants,
+            lex: Lexicon) -> None:
+    """The trigger's lemma, the event's date and place, and unnamed protesters as the people of the
+    country they protest in."""
+    event.lemma = lemma_of(tok)
+    _date_event(event, tok, dates, pub)
+    _locate(event, tok, lex)
+    if event.event_type == "PROTEST" and not event.sources:
+        event.sources = [e for e in parts.entities if e.kind == "country" and e.country_code == event.location_code][:1]
+
+
+def _recent_sentences(sentence: Span, before: int) -> set[int]:
+    """Where the sentence and the `before` sentences ahead of it start."""
+    sentences = sentences_of(sentence.doc)
+    at = next(i for i, s in enumerate(sentences) if s.start == sentence.start)
+    return {s.start for s in sentences[max(0, at - before):at + 1]}
+
+
 def _headline_act(doc: Doc, events: list[Event], parts: ArticleParticipants, lex: Lexicon, pub: date | None,
                   title_end: int) -> list[Event]:
     """General news: when no coded event carries the headline's verb ("Sarah Silverman and Michael Sheen
@@ -124,10 +137,9 @@ def _headline_act(doc: Doc, events: list[Event], parts: ArticleParticipants, lex
             continue
         for tok in (t for t in body if t.pos_ == "VERB" and lemma_of(t) == lemma):
             found = _verb_events(tok, tok.sent, parts, {"type": "OTHER"})
+            dates = find_dates(doc_text(doc), tok.sent.start_char, tok.sent.end_char)
             for event in found:
-                event.lemma = lemma
-                _date_event(event, tok, find_dates(doc_text(doc), tok.sent.start_char, tok.sent.end_char), pub)
-                _locate(event, tok, lex)
+                _anchor(event, tok, dates, pub, parts, lex)
             return found
     return []
 
@@ -172,9 +184,7 @@ def _protesters_as_they(events: list[Event]) -> None:
     for e in events:
         if not e.they:
             continue
-        sentences = sentences_of(e.sentence.doc)
-        at = next(i for i, s in enumerate(sentences) if s.start == e.sentence.start)
-        recent = {s.start for s in sentences[max(0, at - 3):at + 1]}
+        recent = _recent_sentences(e.sentence, 3)
         protests = [p for p in events if p.event_type == "PROTEST" and p.sources and p.sentence.start in recent
                     and p.trigger_start < e.trigger_start]
         if protests:
@@ -201,8 +211,7 @@ def _one_per_acting_country(events: list[Event]) -> list[Event]:
 
 def _done_together(event: Event, events: list[Event]) -> bool:
     """Whether a meeting or call in the event's sentence or the one before has all its sources taking part."""
-    doc, start = event.sentence.doc, event.sentence.start
-    sentences = {start} | ({doc[start - 1].sent.start} if start > 0 else set())
+    sentences = _recent_sentences(event.sentence, 1)
     return any(c.event_type == "CONSULT" and c.sentence.start in sentences
                and _ids(event.sources) <= _ids(c.sources) | _ids(c.targets) for c in events)
 

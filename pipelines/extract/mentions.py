@@ -129,11 +129,10 @@ def organization_mentions(text: str, lex: Lexicon) -> list[Mention]:
     return out
 
 
-def named_organization_mentions(doc: Doc, lex: Lexicon) -> list[Mention]:
+def named_organization_mentions(doc: Doc, lex: Lexicon, lower_words: set[str]) -> list[Mention]:
     """Organizations the recognizer finds (companies, police forces, parties, associations) that the
     dictionary does not list. An acronym of a longer name ("MAB" for "Muslim Association of Britain")
     or its last words ("Navy" for "U.S. Navy") is that organization."""
-    lower_words = {t.text for t in tokens_of(doc) if t.is_lower}
     ents = [ent[1:] if ent[0].lower_ == "the" else ent for ent in doc.ents if ent.label_ == "ORG"]
     ents = [ent[:-1] if len(ent) > 1 and ent[-1].text in {"'s", "’s"} else ent for ent in ents]
     ents = [ent for ent in ents if _looks_like_an_organization(ent, lex, lower_words)]

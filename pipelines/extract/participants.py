@@ -105,14 +105,15 @@ def extract_participants(doc: Doc, article: dict, lex: Lexicon) -> ArticlePartic
     orgs = [m for m in organization_mentions(text, lex) if not _inside(m, taken)]
     orgs = _drop_nested(orgs)
     title_end = len(article.get("title") or "")
-    named_orgs, misread_people = _named_organizations(doc, lex, persons, orgs, countries, home, title_end)
+    lower_words = {t.text for t in tokens_of(doc) if t.is_lower}
+    named_orgs, misread_people = _named_organizations(doc, lex, persons, orgs, countries, home, title_end,
+                                                      lower_words)
     orgs += named_orgs + _short_names(doc, countries, named_orgs)
     persons += misread_people
     countries = [m for m in countries if not _inside(m, [(o.start, o.end) for o in orgs if o.code != "body:MFA"])
                  or _inside(m, [(o.start, o.end) for o in orgs if o.code.startswith("body:") or o.title_country])]
     entities: list[Entity] = []
     _cluster_people(persons, entities, lex)
-    lower_words = {t.text for t in tokens_of(doc) if t.is_lower}
     entities[:] = [e for e in entities if e.kind != "person" or _looks_like_a_person(doc, e, lex, lower_words)
                    and not _headline_words(doc, e, title_end)]
     kept = {id(e) for e in entities}
@@ -151,7 +152,7 @@ def extract_participants(doc: Doc, article: dict, lex: Lexicon) -> ArticlePartic
 
 def _named_organizations(doc: Doc, lex: Lexicon, persons: list[Mention], orgs: list[Mention],
                          countries: list[Mention], home: str | None,
-                         title_end: int) -> tuple[list[Mention], list[Mention]]:
+                         title_end: int, lower_words: set[str]) -> tuple[list[Mention], list[Mention]]:
     """Recognized organizations clear of people and dictionary organizations; an arm of a state or a
     party acts for the country it names; a police force, army or government named without one for the
     outlet's country ("South Wales Police" in the BBC), else for the country the article names most.
@@ -160,7 +161,7 @@ def _named_organizations(doc: Doc, lex: Lexicon, persons: list[Mention], orgs: l
     reading the headline ("North Korea Test-Fires Missiles")."""
     surnames = {w for m in persons for w in _name_tokens(m.name)}
     taken = [(m.start, m.end) for m in persons + orgs]
-    found = named_organization_mentions(doc, lex)
+    found = named_organization_mentions(doc, lex, lower_words)
     owners = {m.start for m in orgs + countries + found}
     most_named = Counter(m.code for m in countries).most_common(1)
     text = doc_text(doc)
