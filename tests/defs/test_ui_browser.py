@@ -11,6 +11,7 @@ from pathlib import Path
 
 import pytest
 import requests
+from selenium.common.exceptions import ElementClickInterceptedException, NoSuchElementException
 from selenium.webdriver.common.by import By
 from selenium.webdriver.support.ui import WebDriverWait
 
@@ -74,6 +75,17 @@ def _wait_for(browser, *words: str, seconds: float = 60) -> None:
     WebDriverWait(browser, seconds).until(lambda b: all(w in _text(b) for w in words))
 
 
+def _click(browser, xpath: str, seconds: float = 30) -> None:
+    """Click once the element is there and no dialog still sliding in covers it."""
+    def clicked(b) -> bool:
+        try:
+            b.find_element(By.XPATH, xpath).click()
+        except (NoSuchElementException, ElementClickInterceptedException):
+            return False
+        return True
+    WebDriverWait(browser, seconds).until(clicked)
+
+
 def _dismiss_welcome(browser) -> None:
     """The UI greets a new user with a newsletter dialog; "Skip" closes it for good."""
     for button in browser.find_elements(By.XPATH, "//button[normalize-space(.)='Skip']"):
@@ -94,11 +106,10 @@ def test_the_ui_shows_the_pipeline_and_launches_a_materialization(dagster_dev, b
     browser.get(f"{dagster_dev}/assets/landing/feed_pages")
     _wait_for(browser, "feed_pages")
     _dismiss_welcome(browser)
-    browser.find_element(By.XPATH, "//button[contains(., 'Materialize')]").click()
+    _click(browser, "//button[contains(., 'Materialize')]")
     _wait_for(browser, "Launch runs to materialize")
-    browser.find_element(By.XPATH, "//button[normalize-space(.)='Latest']").click()  # today's partition only
-    WebDriverWait(browser, 30).until(lambda b: b.find_elements(By.XPATH, "//button[normalize-space(.)='Launch 1 run']"))
-    browser.find_element(By.XPATH, "//button[normalize-space(.)='Launch 1 run']").click()
+    _click(browser, "//button[normalize-space(.)='Latest']")  # today's partition only
+    _click(browser, "//button[normalize-space(.)='Launch 1 run']")
 
     deadline = time.monotonic() + STARTUP_SECONDS
     while True:  # the daemon dequeues the run and executes it
