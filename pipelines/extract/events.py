@@ -9,7 +9,7 @@ from spacy.tokens import Doc, Span, Token
 
 from pipelines.extract.dates import DateExpr, find_dates, resolve
 from pipelines.extract.lexicon import Lexicon
-from pipelines.extract.nlp import doc_text, lemma_of, sentences_of, tokens_of
+from pipelines.extract.nlp import clause_subject, doc_text, lemma_of, sentences_of, tokens_of
 from pipelines.extract.participants import ArticleParticipants, Entity
 from pipelines.ids import stable_id
 
@@ -20,7 +20,7 @@ FUTURE_AUX = {"will", "shall", "'ll"}
 # Verbs too plain to name what a headline reports.
 PLAIN_VERBS = {"be", "have", "do", "get", "go", "make", "take", "come", "see", "know", "want", "need", "look", "find",
                "give", "put", "keep", "let", "begin", "start", "become", "seem", "use"}
-HOLDING_VERBS = {"hold", "have", "conduct", "make", "stage", "host", "attend"}
+HOLDING_VERBS = {"hold", "have", "conduct", "make", "stage", "host", "attend", "pay", "issue"}
 SUBJECTS = {"nsubj", "nsubjpass"}
 PRESENT, PAST = {"VBZ", "VBP", "NNS"}, {"VBD"}  # tags of verbs told in the present and past tense
 TARGET_PREPS = {"with", "against", "on", "to", "at", "over", "into"}
@@ -43,6 +43,9 @@ TRANSFER_TYPES = {"COOPERATE", "AID"}
 WEAK_DATE_SOURCES = {"publication", "inherited"}
 # Of one happening told twice, the better-founded date wins: written, then carried over, then the report's.
 DATE_SOURCE_RANK = {"explicit": 3, "relative": 3, "inherited": 2, "publication": 1}
+# Last words of a building's name: "Mansudae Assembly Hall", "Kumsusan Palace", "Sage Centre".
+BUILDINGS = {"hall", "palace", "house", "centre", "center", "stadium", "arena", "square", "airport", "hotel",
+             "theatre", "theater", "building", "tower", "museum", "cathedral", "church", "mosque", "temple"}
 AFTERMATH_OF = {"ACCUSE": {"MOBILIZE", "ASSAULT"}}
 
 
@@ -81,7 +84,7 @@ def extract_events(doc: Doc, parts: ArticleParticipants, lex: Lexicon, pub: date
             for event in _events_at(tok, sent, parts, lex):
                 _anchor(event, tok, dates, pub, parts, lex)
                 events.append(event)
-    title = text[:title_end]
+    title = _headline(doc, title_end, lex)
     if parts.home_country and STATEMENT_TITLE.search(title):
         events += _statement_demands(doc, parts, title_end)
     events += _headline_act(doc, events, parts, lex, pub, title_end)
@@ -124,7 +127,7 @@ def _headline_act(doc: Doc, events: list[Event], parts: ArticleParticipants, lex
     """General news: when no coded event carries the headline's verb ("Sarah Silverman and Michael Sheen
     split after four years"), the body's first use of that verb is an event of type OTHER, so the
     article's root is what the headline reports."""
-    title = doc_text(doc)[:title_end]
+    title = _headline(doc, title_end, lex)
     if any(_headline_rank(e, title, title_end) is not None or e.trigger_start < title_end and e.event_type != "OTHER"
            for e in events):
         return []
@@ -272,8 +275,8 @@ def _events_at(tok: Token, sent: Span, parts: ArticleParticipants, lex: Lexicon)
     if tok.pos_ in {"NOUN", "PROPN"} and (lemma in lex.event_nouns or tok.lower_ in lex.event_nouns):
         entries = lex.event_nouns.get(tok.lower_) or lex.event_nouns[lemma]
         entry = next((e for e in entries if _noun_fits(tok, e)), None)
-        if entry is None:
-            return []
+        if entry is None or tok.dep_ == "compound" and tok.head.pos_ == "NOUN" and entry["type"] != "ASSAULT":
+            return []  # "an election strategist", "a protest vote"; but "the shooting victims" tell of a shooting
         head = tok.head
         if _governed_by_request(tok) or any(c.dep_ == "det" and c.lower_ in {"any", "no"} for c in tok.children):
             return []  # "agreed to hold a meeting", "requested a meeting": the agreement or request is the event
@@ -572,7 +575,8 @@ def _subject(tok: Token) -> Token | None:
     for _ in range(4):
         subjects = [c for c in tok.children if c.dep_ in SUBJECTS]
         if subjects:  # of two, the nearer: "Amid the drills, Ulji Freedom Shield, the U.S. State Department approved"
-            return min(subjects, key=lambda c: abs(tok.i - c.i))
+            subject = min(subjects, key=lambda c: abs(tok.i - c.i))
+            return clause_subject(tok) if subject.tag_ in {"WP", "WDT"} else subject  # "X, who paid"
         if tok.dep_ == "acl" and tok.head.dep_ == "ROOT" and tok.head.pos_ == "PROPN" \
                 and not any(c.dep_ == "agent" for c in tok.children):
             return tok.head  # "Vincent Cable, for the Liberal Democrats, called on ...": a name the parser made the root
@@ -871,14 +875,26 @@ def _locate(event: Event, tok: Token, lex: Lexicon) -> None:
                 return
     for t in (c for c in tok.subtree if c.dep_ == "xcomp" or c == tok):
         for c in t.subtree:
-            if c.dep_ == "pobj" and c.head.lower_ in {"in", "at"} and c.ent_type_ in {"GPE", "LOC", "FAC"}:
+            if c.dep_ == "pobj" and c.head.lower_ in {"in", "at"} and c.ent_type_ in {"GPE", "LOC", "FAC"} \
+                    and not _in_subject_clause(c, t):  # not "MAB, which opposed the war in Iraq, urged ..."
                 event.location, event.location_code = c.text, lex.place_country(c.text)
                 return
 
 
+def _in_subject_clause(tok: Token, verb: Token) -> bool:
+    """The token is inside a relative clause on the verb's subject: what the doer did before."""
+    relative = False
+    while tok.head != tok and tok.head != verb:
+        relative = relative or tok.dep_ == "relcl"
+        tok = tok.head
+    return relative and tok.dep_ in SUBJECTS
+
+
 def _place_in(phrase: Token, depth: int = 0) -> Token | None:
-    """The place a locative phrase names: "in Tokyo", "at his London home", "in a park in the capital, Nairobi"."""
-    if phrase.ent_type_ in {"GPE", "LOC", "FAC"}:
+    """The place a locative phrase names: "in Tokyo", "at his London home", "in a park in the capital, Nairobi",
+    "at the Mansudae Assembly Hall" (a building the recognizer took for an organization)."""
+    if phrase.ent_type_ in {"GPE", "LOC", "FAC"} or phrase.ent_type_ == "ORG" and phrase.lower_ in BUILDINGS \
+            and phrase.ent_iob_ != "B":
         return phrase
     if depth > 2:
         return None
@@ -898,15 +914,24 @@ def _place_in(phrase: Token, depth: int = 0) -> Token | None:
 
 
 def _same_happening(k: Event, e: Event) -> bool:
-    if (k.event_type, k.modality) != (e.event_type, e.modality) or not _same_day(k, e):
+    if (k.event_type, k.modality) != (e.event_type, e.modality):
         return False
-    if k.mode and e.mode and k.mode != e.mode:
+    if e.event_type in MUTUAL_TYPES and k.sentence.start == e.sentence.start and _countries(k) \
+            and _countries(k) == _countries(e) and (k.date_value == e.date_value or WEAK_DATE_SOURCES & {k.date_source, e.date_source}):
+        return True  # "X met Russian delegates, who paid a courtesy call on him on Tuesday": one meeting
+    if not _same_day(k, e) or k.mode and e.mode and k.mode != e.mode:
         return False
     if k.date_value != e.date_value:  # a day apart: the same doer and the same done-to
         return _ids(k.sources) == _ids(e.sources) and _ids(k.targets) == _ids(e.targets)
     if _ids(k.sources + k.targets) == _ids(e.sources + e.targets):
         return True
     return e.event_type in {"MOBILIZE", "ASSAULT"} and _ids(k.sources) == _ids(e.sources)
+
+
+def _countries(event: Event) -> set[str] | None:
+    """The countries of an event's parties, None if one of them acts for none."""
+    codes = [x.country_code for x in event.sources + event.targets]
+    return None if None in codes else set(codes)
 
 
 def _ids(entities: list[Entity]) -> set[int]:
@@ -963,9 +988,27 @@ def _choose_root(events: list[Event], title_end: int, title: str, home: str | No
         return
     in_title = [e for e in events if e.trigger_start < title_end]
     coded = [e for e in in_title if e.event_type != "OTHER"] or in_title
-    body = [e for e in events if e.trigger_start >= title_end]
-    pick = coded[0] if coded else (min(body, key=lambda e: e.trigger_start) if body else events[0])
+    body = sorted((e for e in events if e.trigger_start >= title_end), key=lambda e: e.trigger_start)
+    told = [e for e in body if e.modality == "asserted" and (e.sources or e.targets) and not _aside(e)]
+    pick = coded[0] if coded else (told or body or events)[0]
     pick.is_root = True
+
+
+def _aside(event: Event) -> bool:
+    """Told in a relative clause: "MAB, which opposed the war in Iraq, urged ..." is background."""
+    trigger = event.sentence.doc.char_span(event.trigger_start, event.trigger_end, alignment_mode="expand")
+    return trigger is not None and trigger.root.dep_ == "relcl"
+
+
+def _headline(doc: Doc, title_end: int, lex: Lexicon) -> str:
+    """The headline, less the nouns written in lower case that only modify another noun: "Muslims
+    discuss election concerns" does not report an election, but a "shooting gunman" did shoot."""
+    title = list(doc_text(doc)[:title_end])
+    for t in tokens_of(doc):
+        if t.idx < title_end and t.is_lower and t.dep_ == "compound" and t.head.pos_ == "NOUN" and not any(
+                entry["type"] == "ASSAULT" for entry in lex.event_nouns.get(t.lower_, [])):
+            title[t.idx:t.idx + len(t)] = " " * len(t)
+    return "".join(title)
 
 
 def _headline_rank(event: Event, title: str, title_end: int) -> int | None:

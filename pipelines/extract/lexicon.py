@@ -181,6 +181,7 @@ class Lexicon:
     def _load_sources(self) -> None:
         data = _load("sources.yml")
         self.outlet_country = {fold(n): o["country"] for o in data["outlets"] for n in o["names"]}
+        self.home_names = {code: set(names) for code, names in data["home_names"].items()}
         self.generic_tlds = set(data["generic_tlds"])
 
     def home_country(self, *hints: str | None) -> str | None:

@@ -88,6 +88,21 @@ def _lemma(tok: Token) -> str:
     return found
 
 
+def clause_subject(verb: Token) -> Token | None:
+    """The verb's subject, or for a relative clause's "who"/"which" what it stands for: "Roman Chekushov,
+    vice-minister of the Russian Federation, who paid ..." is Chekushov (a "who" is a person)."""
+    subject = next((c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
+    if subject is None or subject.tag_ not in {"WP", "WDT"} or verb.dep_ != "relcl":
+        return subject
+    head = verb.head
+    if subject.lower_ == "who":
+        person = head
+        while person.ent_type_ != "PERSON" and person.dep_ in {"pobj", "prep", "appos"} and person.head != person:
+            person = person.head
+        head = person if person.ent_type_ == "PERSON" else head
+    return head
+
+
 def tokens_of(doc: Doc) -> list[Token]:
     """The doc's tokens, made once per doc (spaCy makes a new Token object on every access)."""
     if "tokens" not in doc.user_data:

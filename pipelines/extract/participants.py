@@ -27,7 +27,7 @@ from pipelines.extract.mentions import (
     person_mentions,
     pronoun_and_nominal_mentions,
 )
-from pipelines.extract.nlp import doc_text, sentences_of, tokens_of
+from pipelines.extract.nlp import clause_subject, doc_text, sentences_of, tokens_of
 from pipelines.ids import stable_id
 
 NATIONAL_ROLES = {"foreign minister", "deputy foreign minister", "head of government", "head of state",
@@ -100,6 +100,9 @@ def extract_participants(doc: Doc, article: dict, lex: Lexicon) -> ArticlePartic
         m.text = m.name = article["text"][m.start:m.end]
     taken = [(m.start, m.end) for m in persons]
     countries = [m for m in country_mentions(text, lex) if not _inside(m, taken)]
+    for m in countries:
+        if m.text in lex.home_names.get(home, ()):
+            m.code = home
     named = [(m.start, m.end) for m in countries] + taken
     countries += [m for m in place_mentions(doc, lex) if not any(s < m.end and m.start < e for s, e in named)]
     orgs = [m for m in organization_mentions(text, lex) if not _inside(m, taken)]
@@ -411,6 +414,8 @@ def _assign_person_affiliations(doc: Doc, entities: list[Entity], countries: lis
             e.affiliation = lex.country_display.get(country, country)
         elif (body := _body_before_title(text, e, entities) or _body_after_name(text, e, entities)) is not None:
             e.country_code, e.affiliation = body.country_code, body.name
+        elif (body := _body_in_apposition(doc, e, entities)) is not None:
+            e.country_code, e.affiliation = body.country_code, body.name
         elif (e.role or _is_peer(e)) and (
                 code := _country_in_context(doc, e.first, countries, home) or _bodies_country(entities)):
             e.country_code = code
@@ -448,6 +453,23 @@ def _body_after_name(text: str, person: Entity, entities: list[Entity]) -> Entit
             if e.kind in {"organization", "country"} and any(m.start == after.end() for m in e.mentions):
                 return e
     return None
+
+
+def _body_in_apposition(doc: Doc, person: Entity, entities: list[Entity]) -> Entity | None:
+    """"Kim Tok Hun, member of the Presidium ..., vice-president of the State Affairs Commission of the
+    DPRK and premier of the Cabinet,": the one country (or a country's body) an apposition's "of" phrases
+    name is whom the person acts for; "ambassador to China" names where, not whom."""
+    first = person.first
+    name = doc.char_span(first.start, first.end, alignment_mode="expand")
+    if name is None:
+        return None
+    spans = [(t.left_edge.idx, t.right_edge.idx + len(t.right_edge)) for t in name.root.children if t.dep_ == "appos"]
+    found = [x.entity for e in entities if e.kind in {"country", "organization"} and e.country_code
+             for x in e.mentions if any(s <= x.start and x.end <= end for s, end in spans)
+             and (of := doc.char_span(x.start, x.end, alignment_mode="expand")) is not None
+             and of.root.dep_ == "pobj" and of.root.head.lower_ == "of"]
+    codes = {e.country_code for e in found}
+    return found[0] if len(codes) == 1 else None
 
 
 def _country_in_context(doc: Doc, first: Mention, countries: list[Mention], home: str | None) -> str | None:
@@ -602,8 +624,10 @@ def _resolve_pronouns_and_titles(doc: Doc, others: list[Mention], entities: list
         if m.kind == "pronoun" and m.name in PLURAL_PRONOUNS:
             pick = [e for e, _ in candidates if e.kind == "group"]
         elif m.kind == "pronoun":
-            fits = [(e, subj) for e, subj in candidates
-                    if e.kind == "person" and gender.get(id(e), PRONOUNS[m.name]) == PRONOUNS[m.name]]
+            bound = _clause_subject_at(doc, m)
+            fits = [(e, subj) for e, subj in candidates if e.kind == "person"
+                    and gender.get(id(e), PRONOUNS[m.name]) == PRONOUNS[m.name]
+                    and not any(x.start <= bound < x.end for x in e.mentions)]
             subjects = [e for e, _ in fits if id(e) in near]
             pick = subjects if subjects and _is_subject_at(doc, m) else [e for e, _ in fits]
         elif m.head in ORGANIZATION_NOUNS.values():  # "the airline": the organization so named, before or else after
@@ -619,6 +643,19 @@ def _resolve_pronouns_and_titles(doc: Doc, others: list[Mention], entities: list
             pick[-1].mentions.append(m)
             if m.kind == "pronoun" and m.name in PRONOUNS:
                 gender.setdefault(id(pick[-1]), PRONOUNS[m.name])
+
+
+def _clause_subject_at(doc: Doc, m: Mention) -> int:
+    """Where the subject of an object pronoun's own clause is written (-1 if none): "X, who paid a call
+    on him": "him" is not X, nor is "her" in "Smith praised her"."""
+    pronoun = doc.char_span(m.start, m.end, alignment_mode="expand")
+    if pronoun is None or pronoun.root.dep_ not in {"dobj", "pobj", "dative"}:
+        return -1
+    verb = pronoun.root.head
+    while verb.pos_ not in {"VERB", "AUX"} and verb.dep_ in {"prep", "pobj", "dobj"} and verb.head != verb:
+        verb = verb.head
+    subject = clause_subject(verb)
+    return subject.idx if subject is not None else -1
 
 
 def _is_subject_at(doc: Doc, m: Mention, main_clause: bool = False) -> bool:

@@ -562,3 +562,40 @@ def test_unnamed_protesters_are_the_people_of_the_country_protested_in_against_w
     assert _roles(rows, "condemned") == {("ACCUSE", "South Korea", "source"), ("ACCUSE", "Yoon Suk Yeol", "target")}
     (rally,) = [e for e in rows["events"] if e["trigger"] == "rally"]
     assert (rally["event_date"], rally["location"]) == (date(2024, 10, 12), "Seoul")
+
+
+def test_a_country_in_an_appositions_of_phrase_is_whom_the_person_acts_for():
+    rows = extract("Envoy speaks\n\nRi Son Gwon, member of the Political Bureau of the Central Committee of the "
+                   "Workers' Party of Korea, met the envoy on Tuesday.")
+    people = {p["name"]: (p["country_code"], p["affiliation"]) for p in rows["participants"] if p["kind"] == "person"}
+    assert people == {"Ri Son Gwon": ("PRK", "Workers' Party of Korea")}
+
+
+def test_a_courtesy_call_told_in_a_relative_clause_dates_and_places_the_meeting():
+    rows = extract("Premier meets envoy\n\nKim Tok Hun, premier of the DPRK, met with Roman Chekushov, vice-minister of "
+                   "the Russian Federation, who paid a courtesy call on him at Mansudae Assembly Hall on Tuesday.")
+    (meeting,) = [e for e in rows["events"] if e["event_type"] == "CONSULT"]
+    assert (meeting["trigger"], meeting["event_date"], meeting["date_source"], meeting["location"]) == (
+        "met", date(2024, 10, 8), "relative", "Mansudae Assembly Hall")
+    assert _roles(rows, "met") == {("CONSULT", "Kim Tok Hun", "source"), ("CONSULT", "Roman Chekushov", "target")}
+
+
+def test_in_kcna_korea_is_the_dprk():
+    rows = extract("Greetings\n\nThe message said the two peoples fought together for Korea's liberation.", source="KCNA")
+    assert [(p["name"], p["country_code"]) for p in rows["participants"] if p["kind"] == "country"] == [
+        ("North Korea", "PRK")]
+
+
+def test_a_noun_modifying_another_is_no_event_and_no_headline_word():
+    rows = extract("Voters discuss election concerns\n\nHe has worked as an election strategist. Mr Blair told the "
+                   "audience he would win. Last year MAB, which opposed the war in Iraq, urged Muslims not to vote "
+                   "for Labour.")
+    assert [e["trigger"] for e in rows["events"] if e["trigger"] == "election"] == []
+    (root,) = [e for e in rows["events"] if e["is_root"]]
+    assert (root["trigger"], root["location"]) == ("urged", None)
+
+
+def test_a_rallying_cry_issued_is_the_issuers_demand():
+    rows = extract("Chancellor rallies voters\n\nGordon Brown has issued a rallying cry to supporters, warning the "
+                   "stakes are too high.")
+    assert _roles(rows, "cry") == {("DEMAND", "Gordon Brown", "source")}
