@@ -121,6 +121,7 @@ class Lexicon:
             if iso3 and (city["name"] not in cities or cities[city["name"]][0] < city["population"]):
                 cities[city["name"]] = (city["population"], iso3)
         self.cities = {name: iso3 for name, (_, iso3) in cities.items()}
+        self.cities.update({state["name"]: "USA" for state in gc.get_us_states().values()})
         self.alpha2_to_3 = {c.alpha_2: c.alpha_3 for c in pycountry.countries}
 
     def country_of(self, surface: str) -> str | None:
@@ -132,7 +133,7 @@ class Lexicon:
         return None
 
     def place_country(self, surface: str) -> str | None:
-        """Country of a place name: a country itself, a capital or a city."""
+        """Country of a place name: a country itself, a capital, a city or a U.S. state."""
         return self.country_of(surface) or self.capitals.get(surface) or self.cities.get(surface)
 
     # -- actors ------------------------------------------------------------------------------

@@ -25,6 +25,9 @@ NOT_PERSON_AFTER = {"administration", "commission", "government", "era", "doctri
 ORGANIZATION_NOUNS = {"company": "company", "airline": "airlines", "firm": "firm", "police": "police",
                       "party": "party", "council": "council", "commission": "commission", "bank": "bank",
                       "association": "association", "union": "union", "agency": "agency", "group": "group"}
+# A state's law enforcers named by their office alone ("police shot him", "regulators in Texas").
+STATE_AGENTS = {"police": "Police", "authorities": "Authorities", "regulators": "Regulators",
+                "prosecutors": "Prosecutors"}
 GROUP_HEADS = {"countries", "nations", "governments", "allies"}
 # Offices an unnamed person holds for a country or organization ("a spokesman for the Defence Ministry").
 OFFICE_HEADS = {"spokesperson", "spokesman", "spokeswoman", "minister", "ambassador", "envoy", "official",
@@ -488,5 +491,23 @@ def pronoun_and_nominal_mentions(doc: Doc, lex: Lexicon) -> list[Mention]:
                 tok.i > 0 and doc[tok.i - 1].lower_ == "the" or low == "police" and tok.dep_ in {"nsubj", "nsubjpass"}):
             first = tok.i - 1 if tok.i > 0 and doc[tok.i - 1].lower_ == "the" else tok.i
             out.append(Mention(doc[first].idx, tok.idx + len(tok), doc[first:tok.i + 1].text, "nominal",
-                               name=low, head=ORGANIZATION_NOUNS[low]))
+                               name=low, head=ORGANIZATION_NOUNS[low],
+                               modifiers=_agent_places(tok, lex) if low in STATE_AGENTS else ()))
+        elif low in STATE_AGENTS and tok.ent_iob_ == "O" and tok.dep_ in {"nsubj", "nsubjpass", "pobj", "conj"}:
+            first = tok.left_edge.i if tok.left_edge.lower_ in {"the", "local", "federal", "state"} else tok.i
+            out.append(Mention(doc[first].idx, tok.idx + len(tok), doc[first:tok.i + 1].text, "nominal",
+                               name=low, head=low, modifiers=_agent_places(tok, lex)))
     return out
+
+
+def _agent_places(tok: Token, lex: Lexicon) -> tuple[str, ...]:
+    """The countries a state agent's own words place it in: "Chinese authorities", "Seattle police",
+    "regulators in Texas and North Carolina"."""
+    words = [c for c in tok.children if c.dep_ in {"amod", "compound", "nmod"}]
+    words += [g for c in tok.children if c.dep_ == "prep" and c.lower_ == "in" for g in c.children if g.dep_ == "pobj"]
+    codes = []
+    for t in (t for w in words for t in [w, *w.conjuncts]):
+        ent = next((e for e in t.doc.ents if e.start <= t.i < e.end), None)
+        if code := lex.place_country(ent.text if ent is not None else t.text):
+            codes.append(code)
+    return tuple(dict.fromkeys(codes))

@@ -17,6 +17,7 @@ from pipelines.extract.mentions import (
     ORGANIZATION_NOUNS,
     PLURAL_PRONOUNS,
     PRONOUNS,
+    STATE_AGENTS,
     Mention,
     country_mentions,
     group_mentions,
@@ -142,6 +143,7 @@ def extract_participants(doc: Doc, article: dict, lex: Lexicon) -> ArticlePartic
     _resolve_groups(groups, entities)
     groups += _resolve_coordinated_titles(doc, entities, lex)
     _resolve_pronouns_and_titles(doc, others, entities, lex)
+    _resolve_state_agents(doc, others, entities, countries, home, lex)
     all_mentions = sorted(persons + countries + orgs + officials + groups + others, key=lambda m: (m.start, -m.end))
     for m in all_mentions:  # names as the article writes them (the parser saw lost letters replaced)
         m.text = article["text"][m.start:m.end]
@@ -643,6 +645,39 @@ def _resolve_pronouns_and_titles(doc: Doc, others: list[Mention], entities: list
             pick[-1].mentions.append(m)
             if m.kind == "pronoun" and m.name in PRONOUNS:
                 gender.setdefault(id(pick[-1]), PRONOUNS[m.name])
+
+
+def _resolve_state_agents(doc: Doc, others: list[Mention], entities: list[Entity], countries: list[Mention],
+                          home: str | None, lex: Lexicon) -> None:
+    """Police, authorities, regulators and prosecutors that no named organization stands for act for the
+    country their own words place them in ("Seattle police"), else the country most of the article's
+    countries and places belong to (a Chinese paper's report of a truck attack in France), else the outlet's."""
+    article = _article_country(doc, countries, lex) if any(m.head in STATE_AGENTS for m in others) else None
+    for m in others:
+        if m.entity is not None or m.head not in STATE_AGENTS or len(m.modifiers) > 1:
+            continue
+        code = m.modifiers[0] if m.modifiers else article or home
+        if code is None:
+            continue
+        actor_id = f"org:{code}-{m.head}"
+        body = next((e for e in entities if e.actor_id == actor_id), None)
+        if body is None:
+            display = lex.country_display.get(code, code)
+            body = Entity("organization", f"{STATE_AGENTS[m.head]} ({display})", actor_id=actor_id,
+                          country_code=code, affiliation=display)
+            entities.append(body)
+        body.mentions.append(m)
+        m.entity = body
+
+
+def _article_country(doc: Doc, countries: list[Mention], lex: Lexicon) -> str | None:
+    """The country most of the article's countries, cities and states belong to, if one leads (not
+    nationalities: a "Nigerian prince" arrested in Louisiana)."""
+    codes = Counter(m.code for m in countries if (span := doc.char_span(m.start, m.end, alignment_mode="expand"))
+                    is not None and span[0].ent_type_ != "NORP")
+    codes.update(code for ent in doc.ents if ent.label_ == "GPE" and (code := lex.place_country(ent.text)))
+    ranked = codes.most_common(2)
+    return ranked[0][0] if ranked and (len(ranked) == 1 or ranked[0][1] > ranked[1][1]) else None
 
 
 def _clause_subject_at(doc: Doc, m: Mention) -> int:

@@ -217,10 +217,10 @@ def test_a_given_name_after_a_royal_title_is_not_someone_elses_first_name():
 def test_police_with_no_country_written_act_for_the_country_the_article_is_about():
     rows = extract("Arrests in Seoul\n\nSouth Korea tightened security on Monday. Police arrested two activists "
                    "outside the embassy.")
-    names = {p["participant_id"]: p["name"] for p in rows["participants"]}
+    names = {p["participant_id"]: (p["name"], p["country_code"]) for p in rows["participants"]}
     (event,) = [e for e in rows["events"] if e["trigger"] == "arrested"]
     assert {(names[x["participant_id"]], x["role"]) for x in rows["event_participants"]
-            if x["event_id"] == event["event_id"]} == {("South Korea", "source")}
+            if x["event_id"] == event["event_id"]} == {(("Police (South Korea)", "KOR"), "source")}
 
 
 def _roles(rows: dict, trigger: str) -> set[tuple[str, str, str]]:
@@ -599,3 +599,13 @@ def test_a_rallying_cry_issued_is_the_issuers_demand():
     rows = extract("Chancellor rallies voters\n\nGordon Brown has issued a rallying cry to supporters, warning the "
                    "stakes are too high.")
     assert _roles(rows, "cry") == {("DEMAND", "Gordon Brown", "source")}
+
+
+def test_police_and_authorities_no_named_force_stands_for_act_for_the_country_they_are_placed_in():
+    rows = extract("Gunman was paranoid\n\nA gunman killed five people in Rancho Tehama, California, on Tuesday. Police "
+                   "shot him dead near Corning. Chinese authorities detained a journalist. Securities regulators in "
+                   "Texas and Ohio fined a firm.")
+    assert _roles(rows, "shot") == {("ASSAULT", "Police (United States)", "source")}
+    assert _roles(rows, "detained") == {("COERCE", "Authorities (China)", "source")}
+    assert organizations(rows) == [("Police (United States)", "USA", 1), ("Authorities (China)", "CHN", 1),
+                                   ("Regulators (United States)", "USA", 1)]
