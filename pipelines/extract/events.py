@@ -86,7 +86,9 @@ def extract_events(doc: Doc, parts: ArticleParticipants, lex: Lexicon, pub: date
                 events.append(event)
     title = _headline(doc, title_end, lex)
     if parts.home_country and STATEMENT_TITLE.search(title):
-        events += _statement_demands(doc, parts, title_end)
+        demands = _statement_demands(doc, parts, title_end)
+        asked = {d.trigger_start for d in demands}  # "The world should denounce the ROK": the demand, not a denunciation
+        events = [e for e in events if e.sources or e.trigger_start not in asked] + demands
     events += _headline_act(doc, events, parts, lex, pub, title_end)
     with_parties = [e for e in events if e.sources or e.targets or e.event_type == "OTHER"
                     or _headline_rank(e, title, title_end) is not None]
@@ -97,6 +99,7 @@ def extract_events(doc: Doc, parts: ArticleParticipants, lex: Lexicon, pub: date
     _targets_from_antecedents(events)
     _host_countries(events, parts)
     _pair_the_parties(events)
+    _recipients_in_the_sentence(events)
     _inherit_dates(events, pub, _statement_date(doc, pub, title_end))
     events = _merge_title_events(events, title_end)
     events = _merge_same(events)
@@ -225,6 +228,18 @@ def _pair_the_parties(events: list[Event]) -> None:
     for e in events:
         if e.event_type in MUTUAL_TYPES and not e.targets and len(e.sources) == 2:
             e.sources, e.targets = e.sources[:1], e.sources[1:]
+
+
+def _recipients_in_the_sentence(events: list[Event]) -> None:
+    """"The U.S. concluded an arrangement with the ROK after deciding to deliver F-35 fighters": arms or aid
+    whose recipient the clause leaves out go to whom the same giver deals with in the same sentence."""
+    for e in events:
+        if e.event_type not in TRANSFER_TYPES or e.targets or not e.sources:
+            continue
+        mate = next((k for k in events if k is not e and k.sentence.start == e.sentence.start and k.targets
+                     and _ids(k.sources) == _ids(e.sources)), None)
+        if mate is not None:
+            e.targets = list(mate.targets)
 
 
 def _host_countries(events: list[Event], parts: ArticleParticipants) -> None:
@@ -356,6 +371,10 @@ def _verb_events(tok: Token, sent: Span, parts: ArticleParticipants, entry: dict
         targets = [e for c in tok.children if c.dep_ == "ccomp" for e in _actors_of(_subject(c), parts)]
     senders = [sources]
     if entry.get("from_source"):  # "received a letter (of sympathy) from X": X sent it
+        receivers = (_entities_of(subject, parts) or _speaking_for(subject, parts) or _body_country(subject, parts)
+                     or (_of_chain(subject, parts) if subject is not None else []))
+        if not receivers:
+            return []  # "the world has received the message": no one named received anything
         heads = [tok] + [t for c in tok.children if c.dep_ == "dobj" for t in _object_core(c)]
         senders = [found for h in heads for c in h.children if c.dep_ == "prep" and c.lower_ == "from"
                    for g in c.children if g.dep_ == "pobj" for found in _senders(g, tok, parts)] or [[]]
@@ -702,11 +721,11 @@ def _event_owner(tok: Token, parts: ArticleParticipants) -> list[Entity]:
     for c in tok.children:
         if c.dep_ == "poss":
             return _entities_of(c, parts)
-    for c in tok.subtree:
-        if c.dep_ == "poss":
-            return _entities_of(c, parts)
     for c in tok.children:
         if c.dep_ in {"compound", "amod", "nmod"} and (found := _entities_of(c, parts)):
+            return found
+    for c in tok.subtree:
+        if c.dep_ == "poss" and (found := _entities_of(c, parts)):
             return found
     for prep in (c for c in tok.children if c.dep_ == "prep" and c.lower_ in {"of", "by"}):
         for pobj in (g for g in prep.children if g.dep_ == "pobj"):
@@ -763,8 +782,8 @@ def _modality(verb: Token, noun: Token | None = None) -> str:
     for t in chain:
         if any(c.lower_ in FUTURE_AUX and c.dep_ == "aux" for c in t.children):
             return "planned"
-        if t is not verb and lemma_of(t) in PLANNING_VERBS:
-            return "planned"
+        if t is not verb and (lemma_of(t) in PLANNING_VERBS or t.lower_ == "going" and verb.dep_ == "xcomp"):
+            return "planned"  # "agreed to hold", "is going to hand over"
     if lemma_of(verb) == "agree" and any(c.dep_ == "xcomp" for c in verb.children):
         return "planned"
     if noun is not None:

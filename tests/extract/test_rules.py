@@ -609,3 +609,28 @@ def test_police_and_authorities_no_named_force_stands_for_act_for_the_country_th
     assert _roles(rows, "detained") == {("COERCE", "Authorities (China)", "source")}
     assert organizations(rows) == [("Police (United States)", "USA", 1), ("Authorities (China)", "CHN", 1),
                                    ("Regulators (United States)", "USA", 1)]
+
+
+def test_talks_a_national_delegation_took_part_in_are_its_countrys_even_past_a_possessive_pronoun():
+    rows = extract("Talks\n\nCha served as deputy head of the U.S. delegation in multilateral talks with North Korea over "
+                   "its nuclear program.")
+    assert _roles(rows, "talks") == {("CONSULT", "United States", "source"), ("CONSULT", "North Korea", "target")}
+
+
+def test_receiving_needs_a_named_receiver_and_what_the_world_should_do_is_only_the_statements_demand():
+    rows = extract("Trump warns\n\nDonald Trump said the world had received North Korea's message. The Central "
+                   "Committee of the Workers' Party of Korea received a floral basket from the Communist Party of China.")
+    assert [e["trigger"] for e in rows["events"]] == ["received"]
+    assert _roles(rows, "received") == {("SUPPORT", "Communist Party of China", "source"),
+                                        ("SUPPORT", "Workers' Party of Korea", "target")}
+    statement = extract("Press Statement of DPRK Foreign Ministry\n\nPyongyang, October 11 (KCNA) -- The international "
+                        "community should strongly denounce the bravado of the ROK.", source="KCNA")
+    assert [(e["event_type"], e["trigger"]) for e in statement["events"]] == [("DEMAND", "denounce")]
+
+
+def test_arms_whose_recipient_the_clause_leaves_out_go_to_whom_the_giver_deals_with_in_the_sentence():
+    rows = extract("Arms\n\nThe U.S. offered six P-8A planes to South Korea in June and is going to hand over 12 "
+                   "helicopters in December.")
+    assert _roles(rows, "hand") == {("COOPERATE", "United States", "source"), ("COOPERATE", "South Korea", "target")}
+    (hand,) = [e for e in rows["events"] if e["trigger"] == "hand"]
+    assert (hand["modality"], hand["event_date"], hand["date_text"]) == ("planned", date(2024, 12, 1), "in December")
