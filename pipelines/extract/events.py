@@ -20,7 +20,8 @@ FUTURE_AUX = {"will", "shall", "'ll"}
 # Verbs too plain to name what a headline reports.
 PLAIN_VERBS = {"be", "have", "do", "get", "go", "make", "take", "come", "see", "know", "want", "need", "look", "find",
                "give", "put", "keep", "let", "begin", "start", "become", "seem", "use"}
-HOLDING_VERBS = {"hold", "have", "conduct", "make", "stage", "host", "attend", "pay", "issue"}
+HOLDING_VERBS = {"hold", "have", "conduct", "make", "stage", "host", "attend", "pay", "issue", "reiterate", "renew",
+                 "repeat"}
 SUBJECTS = {"nsubj", "nsubjpass"}
 PRESENT, PAST = {"VBZ", "VBP", "NNS"}, {"VBD"}  # tags of verbs told in the present and past tense
 TARGET_PREPS = {"with", "against", "on", "to", "at", "over", "into"}
@@ -312,6 +313,11 @@ def _events_at(tok: Token, sent: Span, parts: ArticleParticipants, lex: Lexicon)
                     sources += _entities_of(pobj, parts)
             if c.lower_ in {"separate", "bilateral"} and c.dep_ == "amod":
                 separate = c.lower_ == "separate"
+        if entry.get("asks") and not targets:  # "calls to halt deployment of a U.S. system": the U.S. is asked
+            asked = [g for c in tok.children if c.dep_ in {"acl", "relcl"} for g in c.children if g.dep_ == "dobj"]
+            asked += [g for c in tok.children if c.dep_ == "prep" and c.lower_ == "for" for g in c.children
+                      if g.dep_ == "pobj"]
+            targets += [e for g in asked for e in _event_owner(g, parts)]
         if etype == "PROTEST":  # "a rally calling for impeaching Yoon", "protests against the government"
             targets += [m.entity for c in tok.children if c.dep_ in {"acl", "relcl"} or c.lower_ == "against"
                         for m in parts.at(c.left_edge.idx, c.right_edge.idx + len(c.right_edge))
@@ -488,7 +494,9 @@ def _verb_fits(tok: Token, entry: dict) -> bool:
     if entry.get("not_content") and any(m.dep_ == "mark" and m.lower_ == "that" for o in objects for c in o.children
                                         if c.dep_ in {"acl", "ccomp", "relcl"} for m in c.children):
         return False
-    if "needs_prep" in entry and not any(c.dep_ == "prep" and c.lower_ in entry["needs_prep"] for c in tok.children):
+    if "needs_prep" in entry and not any(c.dep_ == "prep" and c.lower_ in entry["needs_prep"] for c in tok.children) \
+            and not any(c.dep_ == "prep" and c.lower_ in entry["needs_prep"]  # "discussing the situation with X"
+                        for o in tok.children if o.dep_ == "dobj" for c in o.children):
         return False
     if "needs_subject" in entry:
         subject = _subject(tok)
@@ -579,6 +587,9 @@ def _object_core(obj: Token) -> list[Token]:
 
 
 def _noun_fits(tok: Token, entry: dict) -> bool:
+    if entry.get("asks") and not any(c.dep_ == "prep" and c.lower_ == "for" or c.dep_ in {"acl", "relcl"} and any(
+            g.dep_ == "aux" and g.lower_ == "to" for g in c.children) for c in tok.children):
+        return False
     words = {t.lower_ for t in tok.subtree} | {t.lower_ for t in tok.doc[max(0, tok.i - 4):tok.i]}
     if "needs" in entry and not words & set(entry["needs"]):
         return False

@@ -634,3 +634,18 @@ def test_arms_whose_recipient_the_clause_leaves_out_go_to_whom_the_giver_deals_w
     assert _roles(rows, "hand") == {("COOPERATE", "United States", "source"), ("COOPERATE", "South Korea", "target")}
     (hand,) = [e for e in rows["events"] if e["trigger"] == "hand"]
     assert (hand["modality"], hand["event_date"], hand["date_text"]) == ("planned", date(2024, 12, 1), "in December")
+
+
+def test_calls_to_act_are_demands_of_whoever_would_act_and_discussing_a_matter_with_others_is_a_consultation():
+    rows = extract("Sanctions\n\nChina's and Russia's ambassadors to the United Nations said they opposed any unilateral "
+                   "sanctions and reiterated calls to halt deployment of a U.S. missile defense system. China was "
+                   "discussing the situation with Japan.")
+    assert _roles(rows, "calls") == {("DEMAND", "China", "source"), ("DEMAND", "Russia", "source"),
+                                     ("DEMAND", "United States", "target")}
+    assert _roles(rows, "discussing") == {("CONSULT", "China", "source"), ("CONSULT", "Japan", "target")}
+
+
+def test_an_organization_named_of_a_country_is_that_countrys():
+    rows = extract("Basket\n\nKim Jong Un received a floral basket from the president of the International Group of "
+                   "Italy. The Bank of America fell.")
+    assert organizations(rows) == [("International Group of Italy", "ITA", 1), ("Bank of America", "USA", 1)]
