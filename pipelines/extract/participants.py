@@ -190,8 +190,6 @@ def _named_organizations(doc: Doc, lex: Lexicon, persons: list[Mention], orgs: l
             continue
         if inner and lex.national_org_words.search(fold(m.text)):
             m.title_country = inner[0].code
-        elif inner and inner[-1].end == m.end and re.search(r"\bof(?: the)?\s*$", text[m.start:inner[-1].start]):
-            m.title_country = inner[-1].code  # "the International Group of Italy"
         elif lex.state_arm_words.search(fold(m.text)):
             m.title_country = home or (most_named[0][0] if most_named else None)
         out.append(m)

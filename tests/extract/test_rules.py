@@ -643,9 +643,3 @@ def test_calls_to_act_are_demands_of_whoever_would_act_and_discussing_a_matter_w
     assert _roles(rows, "calls") == {("DEMAND", "China", "source"), ("DEMAND", "Russia", "source"),
                                      ("DEMAND", "United States", "target")}
     assert _roles(rows, "discussing") == {("CONSULT", "China", "source"), ("CONSULT", "Japan", "target")}
-
-
-def test_an_organization_named_of_a_country_is_that_countrys():
-    rows = extract("Basket\n\nKim Jong Un received a floral basket from the president of the International Group of "
-                   "Italy. The Bank of America fell.")
-    assert organizations(rows) == [("International Group of Italy", "ITA", 1), ("Bank of America", "USA", 1)]
