@@ -101,6 +101,7 @@ def extract_events(doc: Doc, parts: ArticleParticipants, lex: Lexicon, pub: date
     _host_countries(events, parts)
     _pair_the_parties(events)
     _recipients_in_the_sentence(events)
+    _date_from_the_next_sentence(events, pub)
     _inherit_dates(events, pub, _statement_date(doc, pub, title_end))
     events = _merge_title_events(events, title_end)
     events = _merge_same(events)
@@ -860,6 +861,31 @@ def _statement_date(doc: Doc, pub: date | None, title_end: int) -> date | None:
                     if lo <= expr.start < hi and r.value is not None and r.precision == "day":
                         return r.value
     return None
+
+
+def _date_from_the_next_sentence(events: list[Event], pub: date | None) -> None:
+    """"X received a floral basket from Y. The floral basket was conveyed ... on Oct. 9.": an act with no date
+    of its own takes the day the next sentence gives the thing it acted on, named again with "the"."""
+    for e in events:
+        if e.date_text is not None or e.modality != "asserted":
+            continue
+        doc = e.sentence.doc
+        trigger = doc.char_span(e.trigger_start, e.trigger_end, alignment_mode="expand")
+        thing = next((c for c in trigger.root.children if c.dep_ == "dobj" and c.pos_ == "NOUN"), None) if trigger else None
+        sentences = sentences_of(doc)
+        at = next(i for i, s in enumerate(sentences) if s.start == e.sentence.start)
+        if thing is None or at + 1 >= len(sentences):
+            continue
+        after = sentences[at + 1]
+        subject = next((c for c in after.root.children if c.dep_ in SUBJECTS), None)
+        if subject is None or lemma_of(subject) != lemma_of(thing) or not any(
+                c.dep_ == "det" and c.lower_ in {"the", "this"} for c in subject.children):
+            continue
+        days = [(x, r) for x in find_dates(doc_text(doc), after.start_char, after.end_char)
+                if (r := resolve(x, pub)).precision == "day"]
+        if len(days) == 1:
+            (expr, r), = days
+            e.date_value, e.date_precision, e.date_text, e.date_source = r.value, r.precision, expr.text, r.source
 
 
 def _inherit_dates(events: list[Event], pub: date | None, statement: date | None) -> None:

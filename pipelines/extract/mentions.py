@@ -73,7 +73,7 @@ def country_mentions(text: str, lex: Lexicon) -> list[Mention]:
     out = []
     for m in _surface_regex(tuple(lex.country_names)).finditer(text):
         surface = m.group(0)
-        if text[m.end():m.end() + 10].startswith(" Peninsula"):
+        if text[m.end():m.end() + 10].lower() == " peninsula":  # "the Korean peninsula" is no country
             continue
         out.append(Mention(m.start(), m.end(), surface, "country", name=surface, code=lex.country_names[surface]))
     for m in _pair_regex(tuple(lex.country_names)).finditer(text):

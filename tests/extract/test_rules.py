@@ -643,3 +643,16 @@ def test_calls_to_act_are_demands_of_whoever_would_act_and_discussing_a_matter_w
     assert _roles(rows, "calls") == {("DEMAND", "China", "source"), ("DEMAND", "Russia", "source"),
                                      ("DEMAND", "United States", "target")}
     assert _roles(rows, "discussing") == {("CONSULT", "China", "source"), ("CONSULT", "Japan", "target")}
+
+
+def test_a_thing_named_again_with_a_day_dates_the_act_done_with_it():
+    rows = extract("Basket\n\nThe Central Committee of the Workers' Party of Korea received a floral basket from the "
+                   "Communist Party of China. The floral basket was conveyed by a councilor on Oct. 9.")
+    (received,) = [e for e in rows["events"] if e["trigger"] == "received"]
+    assert (received["event_date"], received["date_text"], received["date_source"]) == (
+        date(2024, 10, 9), "Oct. 9", "explicit")
+
+
+def test_a_peninsula_named_after_a_country_is_no_country():
+    rows = extract("War\n\nThey accused Yoon of trying to unleash a war on the Korean peninsula.", source="KCNA")
+    assert [p["name"] for p in rows["participants"] if p["kind"] == "country"] == []
