@@ -106,6 +106,7 @@ def extract_events(doc: Doc, parts: ArticleParticipants, lex: Lexicon, pub: date
     events = _merge_title_events(events, title_end)
     events = _merge_same(events)
     _choose_root(events, title_end, title, parts.home_country)
+    _place_the_root(events, parts, lex)
     return events
 
 
@@ -1054,6 +1055,31 @@ def _aside(event: Event) -> bool:
     """Told in a relative clause: "MAB, which opposed the war in Iraq, urged ..." is background."""
     trigger = event.sentence.doc.char_span(event.trigger_start, event.trigger_end, alignment_mode="expand")
     return trigger is not None and trigger.root.dep_ == "relcl"
+
+
+def _place_the_root(events: list[Event], parts: ArticleParticipants, lex: Lexicon) -> None:
+    """"Tony Blair has backed the report. In a speech in Edinburgh, the prime minister said ...": a root event
+    with no place of its own happened where one of the next four sentences has its doer speak or act."""
+    root = next((e for e in events if e.is_root), None)
+    if root is None or root.location or not root.sources:
+        return
+    sentences = sentences_of(root.sentence.doc)
+    at = next(i for i, s in enumerate(sentences) if s.start == root.sentence.start)
+    doers = _ids(root.sources)
+    for sent in sentences[at + 1:at + 5]:
+        verb = sent.root
+        subject = _subject(verb)
+        actors = _actors_of(subject, parts)
+        if not doers & _ids(actors) and (actors or subject is None or subject.lower_ not in lex.title_heads):
+            continue  # the doer, or a title no one else holds ("the prime minister")
+        for prep in (c for c in verb.children if c.dep_ == "prep" and c.lower_ in {"in", "at", "to"}):
+            for pobj in (g for g in prep.children if g.dep_ == "pobj"):
+                phrases = [pobj] + [t for t in pobj.subtree if t.dep_ == "pobj" and t.head.lower_ in {"in", "at"}]
+                place = next((found for t in phrases if (found := _place_in(t)) is not None), None)
+                if place is not None:
+                    root.location = _entity_text(place)
+                    root.location_code = lex.place_country(root.location)
+                    return
 
 
 def _headline(doc: Doc, title_end: int, lex: Lexicon) -> str:

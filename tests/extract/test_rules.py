@@ -656,3 +656,14 @@ def test_a_thing_named_again_with_a_day_dates_the_act_done_with_it():
 def test_a_peninsula_named_after_a_country_is_no_country():
     rows = extract("War\n\nThey accused Yoon of trying to unleash a war on the Korean peninsula.", source="KCNA")
     assert [p["name"] for p in rows["participants"] if p["kind"] == "country"] == []
+
+
+def test_a_root_with_no_place_happened_where_its_doer_acts_in_the_sentences_after():
+    rows = extract("Blair backs budget\n\nTony Blair has backed Chancellor Gordon Brown's report.\n\nIn a speech in "
+                   "Edinburgh, the prime minister said the report reinforced stability.")
+    (root,) = [e for e in rows["events"] if e["is_root"]]
+    assert (root["trigger"], root["location"], root["location_country_code"]) == ("backed", "Edinburgh", "GBR")
+    elsewhere = extract("Blair backs budget\n\nTony Blair has backed Chancellor Gordon Brown's report.\n\nIn a speech in "
+                        "Edinburgh, Michael Howard said the report was wrong.")
+    (root,) = [e for e in elsewhere["events"] if e["is_root"]]
+    assert root["location"] is None
