@@ -5,7 +5,8 @@ It matches a gold event of its article with the same type, the gold source count
 countries (no source country when the gold has none) and likewise for the target; CONSULT, AGREE and
 COOPERATE may match with sides swapped. One to one, preferring a prediction with the gold date.
 Root events are scored on who (a gold actor among the root's participants, or a gold country code
-among the countries they act for), what (type), when (date) and where (place or its country).
+among the countries they act for), what (type), when (date; the annotations leave it null where only a
+month or year is known) and where (place or its country).
 """
 from __future__ import annotations
 
@@ -38,6 +39,7 @@ class Predicted:
     location_code: str | None
     names: frozenset[str]  # folded names and country codes of every participant linked to it
     trigger: str
+    date_precision: str = "day"
 
 
 @dataclass
@@ -105,7 +107,8 @@ def score_root(tally: Tally, file: str, gold: dict, predicted: list[Predicted]) 
     right = {
         "who": bool(who & root.names) if who else not root.names,
         "what": root.event_type == gold["type"],
-        "when": root.event_date == gold.get("when"),
+        # the annotations leave a date null when only its month or year is known
+        "when": root.event_date == gold.get("when") or gold.get("when") is None and root.date_precision in {"month", "year"},
         "where": _place_right(gold.get("where"), root),
     }
     for aspect, ok in right.items():
@@ -137,7 +140,8 @@ def predicted_by_article(tables: dict[str, list[dict]]) -> dict[str, list[Predic
         codes = frozenset(p["country_code"] for p, _ in linked if p["country_code"])
         out[e["article_id"]].append(Predicted(
             e["event_type"], _countries(linked, "source"), _countries(linked, "target"), e["event_date"],
-            e["modality"], e["is_root"], e["location"], e.get("location_country_code"), names | codes, e["trigger"]))
+            e["modality"], e["is_root"], e["location"], e.get("location_country_code"), names | codes, e["trigger"],
+            e["date_precision"]))
     return out
 
 

@@ -360,6 +360,8 @@ def _verb_events(tok: Token, sent: Span, parts: ArticleParticipants, entry: dict
         sources = (_entities_of(subject, parts) or _speaking_for(subject, parts)
                    or _body_country(subject, parts) or _pronoun_actor(subject, sent, parts)
                    or (_preceding_actor(tok, sent, parts) if not _someone_new(subject) else []))
+    if etype == "OTHER" and not sources and subject is not None and subject.pos_ == "NOUN":
+        sources = _users_of(subject, parts)
     objects = [c for c in tok.children if c.dep_ in {"dobj", "dative"}] or _shared_objects(tok)
     objects = [g for c in objects for g in ([c] if c.pos_ != "ADP" else c.children) if g.dep_ != "punct"]
     for c in objects:
@@ -397,6 +399,15 @@ def _verb_events(tok: Token, sent: Span, parts: ArticleParticipants, entry: dict
         event.they = not event.sources and subject is not None and subject.lower_ == "they"
         events.append(event)
     return events
+
+
+def _users_of(thing: Token, parts: ArticleParticipants) -> list[Entity]:
+    """Who a thing that crashed or exploded belonged to or was used by: "Thurman's car", "allowing Uma
+    Thurman to drive a car that crashed"."""
+    owner = [e for c in thing.children if c.dep_ == "poss" for e in _entities_of(c, parts)]
+    if owner or thing.dep_ != "dobj" or thing.head.pos_ != "VERB":
+        return owner
+    return _entities_of(_subject(thing.head), parts)
 
 
 def _senders(pobj: Token, verb: Token, parts: ArticleParticipants) -> list[list[Entity]]:

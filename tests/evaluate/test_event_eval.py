@@ -8,9 +8,10 @@ from pipelines.evaluate.events import Predicted, Tally, score_events, score_root
 from tests.conftest import CORPORA, needs
 
 
-def pred(event_type: str, sources=(), targets=(), day=None, root=False, location=None, names=()) -> Predicted:
+def pred(event_type: str, sources=(), targets=(), day=None, root=False, location=None, names=(),
+         precision="day") -> Predicted:
     return Predicted(event_type, frozenset(sources), frozenset(targets), day, "asserted", root, location, None,
-                     frozenset(names), "x")
+                     frozenset(names), "x", precision)
 
 
 def test_type_and_dyad_must_match_one_to_one_and_symmetric_types_may_swap_sides():
@@ -40,6 +41,14 @@ def test_root_who_what_when_where():
     score_root(tally, "b", {"type": "ACCUSE", "who": ["PRK"], "when": None, "where": None},
                [pred("ACCUSE", root=True, names=["KOR"])])
     assert dict(tally.root_right) == {"who": 1, "what": 2, "when": 2, "where": 2}
+
+
+def test_a_root_dated_only_to_the_month_is_right_where_the_annotation_leaves_the_date_null():
+    tally = Tally()
+    gold = {"type": "OTHER", "who": [], "when": None, "where": None}
+    score_root(tally, "a", gold, [pred("OTHER", day=date(2018, 3, 1), root=True, precision="month")])
+    score_root(tally, "b", gold, [pred("OTHER", day=date(2018, 3, 1), root=True)])
+    assert tally.root_right["when"] == 1
 
 
 def test_the_annotated_set(capsys):

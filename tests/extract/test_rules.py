@@ -667,3 +667,10 @@ def test_a_root_with_no_place_happened_where_its_doer_acts_in_the_sentences_afte
                         "Edinburgh, Michael Howard said the report was wrong.")
     (root,) = [e for e in elsewhere["events"] if e["is_root"]]
     assert root["location"] is None
+
+
+def test_a_thing_that_crashed_is_its_owners_or_its_users():
+    rows = extract("Crash\n\nQuentin Tarantino has said allowing Uma Thurman to drive a car that crashed on the set was "
+                   "a mistake. Maria Lopez's truck exploded on Monday.")
+    assert _roles(rows, "crashed") == {("OTHER", "Uma Thurman", "source")}
+    assert _roles(rows, "exploded") == {("OTHER", "Maria Lopez", "source")}
