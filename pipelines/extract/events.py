@@ -289,6 +289,8 @@ def _events_at(tok: Token, sent: Span, parts: ArticleParticipants, lex: Lexicon)
             return []
         if lemma == "agree" and not any(c.dep_ in {"xcomp", "ccomp", "prep"} for c in tok.children):
             return []
+        if _background(tok):
+            return []
         return _verb_events(tok, sent, parts, entry)
     if tok.pos_ in {"NOUN", "PROPN"} and (lemma in lex.event_nouns or tok.lower_ in lex.event_nouns):
         entries = lex.event_nouns.get(tok.lower_) or lex.event_nouns[lemma]
@@ -333,8 +335,11 @@ def _events_at(tok: Token, sent: Span, parts: ArticleParticipants, lex: Lexicon)
                 if c.dep_ == "prep" and c.lower_ in {"with", "between"}:
                     for pobj in (g for g in c.children if g.dep_ == "pobj"):
                         targets += _entities_of(pobj, parts)
-        if not sources and head.dep_ == "prep" and head.lower_ in {"during", "in", "at", "on"}:
+        if not sources and head.dep_ == "prep" and head.lower_ in {"during", "in", "at", "on"} and (
+                head.lower_ != "on" or etype == "CONSULT"):  # "on a visit to", not "pushing hard on sanctions"
             sources = _taking_part(head.head, parts)
+            if etype == "CONSULT" and not targets and len(sources) == 1:
+                return []  # "made a speech at the meeting": no counterpart named, no consultation to code
         if etype in {"MOBILIZE", "ASSAULT"} and not sources:  # "U.S.-ROK military drills": the first holds them with the rest
             joint = _unique([m.entity for m in parts.at(tok.doc[tok.left_edge.i].idx, tok.idx) if m.entity.kind == "country"])
             sources, targets = joint[:1], targets or joint[1:]
@@ -346,6 +351,14 @@ def _events_at(tok: Token, sent: Span, parts: ArticleParticipants, lex: Lexicon)
         return [Event(etype, cameo, mode, start, tok.idx + len(tok), sent, sources, targets, modality=modality,
                       separate=separate)]
     return []
+
+
+def _background(verb: Token) -> bool:
+    """"Trump, who has vowed not to let North Korea ..., said": a relative clause set off by commas on the
+    subject of the sentence tells the doer's past, not what the article reports (as PETRARCH codes main clauses)."""
+    head = verb.head
+    return verb.dep_ == "relcl" and head.dep_ in SUBJECTS and head.head.dep_ == "ROOT" \
+        and head.i + 1 < len(head.doc) and head.doc[head.i + 1].text == ","
 
 
 def _verb_events(tok: Token, sent: Span, parts: ArticleParticipants, entry: dict) -> list[Event]:

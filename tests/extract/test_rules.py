@@ -674,3 +674,16 @@ def test_a_thing_that_crashed_is_its_owners_or_its_users():
                    "a mistake. Maria Lopez's truck exploded on Monday.")
     assert _roles(rows, "crashed") == {("OTHER", "Uma Thurman", "source")}
     assert _roles(rows, "exploded") == {("OTHER", "Maria Lopez", "source")}
+
+
+def test_a_relative_clause_on_the_subject_tells_the_doers_past_not_an_event():
+    rows = extract("Trump speaks\n\nDonald Trump, who has vowed not to let North Korea develop missiles, said the "
+                   "world had heard. Japan, which invaded other countries in the past, is now dumping water.")
+    assert [e["trigger"] for e in rows["events"]] == []
+
+
+def test_a_speech_at_a_meeting_or_pushing_on_sanctions_is_no_act_of_the_speaker():
+    rows = extract("Premier speaks\n\nKim Tok Hun, premier of the DPRK, made a speech at the meeting. Hua Chunying "
+                   "of China said some sides were carrying out the resolutions by pushing hard on sanctions.")
+    assert [e["event_type"] for e in rows["events"]] == ["SANCTION"]  # kept only as the article's root
+    assert rows["event_participants"] == []
