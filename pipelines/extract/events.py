@@ -354,11 +354,10 @@ def _events_at(tok: Token, sent: Span, parts: ArticleParticipants, lex: Lexicon)
 
 
 def _background(verb: Token) -> bool:
-    """"Trump, who has vowed not to let North Korea ..., said": a relative clause set off by commas on the
-    subject of the sentence tells the doer's past, not what the article reports (as PETRARCH codes main clauses)."""
+    """"Trump, who has vowed not to let North Korea ..., said": a relative clause set off by commas on a
+    subject tells the doer's past, not what the article reports (as PETRARCH codes main clauses)."""
     head = verb.head
-    return verb.dep_ == "relcl" and head.dep_ in SUBJECTS and head.head.dep_ == "ROOT" \
-        and head.i + 1 < len(head.doc) and head.doc[head.i + 1].text == ","
+    return verb.dep_ == "relcl" and head.dep_ in SUBJECTS and head.i + 1 < len(head.doc) and head.doc[head.i + 1].text == ","
 
 
 def _verb_events(tok: Token, sent: Span, parts: ArticleParticipants, entry: dict) -> list[Event]:
