@@ -28,7 +28,7 @@ TARGET_PREPS = {"with", "against", "on", "to", "at", "over", "into"}
 ASKING_VERBS = {"request", "urge", "call", "demand", "ask", "press", "appeal"}
 # Verbs whose noun object is what they ask for, plan, threaten or refuse, not something that happened.
 REQUEST_VERBS = {"agree", "request", "urge", "call", "demand", "propose", "plan", "seek", "ask", "threaten", "oppose",
-                 "reject", "refuse", "want", "consider"}
+                 "reject", "refuse", "want", "consider", "incite", "encourage", "provoke"}
 # Subjects that stand for the state or body named in their modifiers ("the DPRK permanent mission").
 BODY_HEADS = {"mission", "delegation", "embassy", "government", "authorities", "side", "army", "military", "forces",
               "navy", "police", "regime", "administration", "ministry", "office", "leadership", "troops", "consulate"}
@@ -289,6 +289,9 @@ def _events_at(tok: Token, sent: Span, parts: ArticleParticipants, lex: Lexicon)
             return []
         if lemma == "agree" and not any(c.dep_ in {"xcomp", "ccomp", "prep"} for c in tok.children):
             return []
+        if lemma == "call" and tok.dep_ == "acl" and tok.tag_ == "VBN" and not any(
+                c.dep_ == "prep" and c.lower_ in {"on", "for"} for c in tok.children):
+            return []  # "a war monster called NATO" names it
         if _background(tok):
             return []
         return _verb_events(tok, sent, parts, entry)
@@ -450,7 +453,7 @@ def _taking_part(holder: Token, parts: ArticleParticipants) -> list[Entity]:
 def _governed_by_request(tok: Token) -> bool:
     t = tok
     for _ in range(4):
-        if t.dep_ not in {"dobj", "xcomp", "pobj", "prep"} or t.head == t:
+        if t.dep_ not in {"dobj", "xcomp", "pobj", "prep", "dative"} or t.head == t:
             return False
         t = t.head
         if t.pos_ == "VERB" and lemma_of(t) in REQUEST_VERBS:

@@ -687,3 +687,9 @@ def test_a_speech_at_a_meeting_or_pushing_on_sanctions_is_no_act_of_the_speaker(
                    "of China said some sides were carrying out the resolutions by pushing hard on sanctions.")
     assert [e["event_type"] for e in rows["events"]] == ["SANCTION"]  # kept only as the article's root
     assert rows["event_participants"] == []
+
+
+def test_an_attack_incited_is_not_an_attack_and_a_body_called_by_a_name_is_not_phoned():
+    rows = extract("NATO\n\nNATO is openly inciting Ukraine to attacks on the territory of Russia. We watch a war "
+                   "monster called NATO.")
+    assert [e["trigger"] for e in rows["events"] if e["trigger"] in {"attacks", "called"}] == []
