@@ -409,7 +409,7 @@ def _verb_events(tok: Token, sent: Span, parts: ArticleParticipants, entry: dict
         event = Event(etype, cameo, mode, tok.idx, tok.idx + len(tok), sent,
                       _unique(sender), [t for t in _unique(targets) if t not in sender])
         event.modality = _modality(tok)
-        event.present = tok.tag_ in PRESENT
+        event.present = tok.tag_ in PRESENT or tok.tag_ == "VB" and tok.dep_ == "conj" and tok.head.tag_ in PRESENT
         event.named_before = [e for e in named_before if e not in event.sources]
         event.they = not event.sources and subject is not None and subject.lower_ == "they"
         events.append(event)
@@ -598,7 +598,9 @@ def _objects_fit(verb: Token, entry: dict, parts: ArticleParticipants) -> bool:
         if met and not any(_entities_of(c, parts) for c in met):
             return False
     kind = entry.get("needs_object_kind")
-    return not kind or any(_entities_of(c, parts) or kind == "actor" and _event_owner(c, parts) for c in objects)
+    # "warn them" (not "fight it out"): the parties named before in the sentence
+    return not kind or any(_entities_of(c, parts) or kind == "actor" and (
+        _event_owner(c, parts) or c.lower_ == "them" and _pronoun_antecedent(c, c.sent, parts)) for c in objects)
 
 
 def _object_core(obj: Token) -> list[Token]:

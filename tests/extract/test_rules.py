@@ -693,3 +693,12 @@ def test_an_attack_incited_is_not_an_attack_and_a_body_called_by_a_name_is_not_p
     rows = extract("NATO\n\nNATO is openly inciting Ukraine to attacks on the territory of Russia. We watch a war "
                    "monster called NATO.")
     assert [e["trigger"] for e in rows["events"] if e["trigger"] in {"attacks", "called"}] == []
+
+
+def test_them_warned_are_the_parties_named_before_and_a_coordinated_bare_verb_keeps_the_present_tense():
+    rows = extract("Statement of DPRK Foreign Ministry\n\nPyongyang, August 23 (KCNA) -- The DPRK Foreign Ministry on "
+                   "Thursday issued a statement. We strongly oppose the U.S. arms buildup and warn them seriously of "
+                   "the consequences.", datetime(2024, 8, 23, 9, tzinfo=timezone.utc), source="KCNA")
+    assert _roles(rows, "warn") == {("THREATEN", "North Korea", "source"), ("THREATEN", "United States", "target")}
+    (warn,) = [e for e in rows["events"] if e["trigger"] == "warn"]
+    assert warn["event_date"] == date(2024, 8, 22)
