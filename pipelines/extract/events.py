@@ -100,7 +100,7 @@ def extract_events(doc: Doc, parts: ArticleParticipants, lex: Lexicon, pub: date
     _targets_from_antecedents(events)
     _host_countries(events, parts)
     _pair_the_parties(events)
-    _recipients_in_the_sentence(events)
+    _targets_told_before(events)
     _date_from_the_next_sentence(events, pub)
     _inherit_dates(events, pub, _statement_date(doc, pub, title_end))
     events = _merge_title_events(events, title_end)
@@ -233,14 +233,22 @@ def _pair_the_parties(events: list[Event]) -> None:
             e.sources, e.targets = e.sources[:1], e.sources[1:]
 
 
-def _recipients_in_the_sentence(events: list[Event]) -> None:
-    """"The U.S. concluded an arrangement with the ROK after deciding to deliver F-35 fighters": arms or aid
-    whose recipient the clause leaves out go to whom the same giver deals with in the same sentence."""
+def _targets_told_before(events: list[Event]) -> None:
+    """A party left out of a clause is the one just named for the same act: "The U.S. concluded an
+    arrangement with the ROK after deciding to deliver F-35 fighters" (arms or aid go to whom the same giver
+    deals with in the sentence); "the ROK infiltrated drones into Pyongyang. Drone infiltrations were
+    conducted by the ROK on October 3" (the same doer's same act in the sentence before)."""
     for e in events:
-        if e.event_type not in TRANSFER_TYPES or e.targets or not e.sources:
+        if e.targets or not e.sources:
             continue
-        mate = next((k for k in events if k is not e and k.sentence.start == e.sentence.start and k.targets
-                     and _ids(k.sources) == _ids(e.sources)), None)
+        if e.event_type in TRANSFER_TYPES:
+            mate = next((k for k in events if k is not e and k.sentence.start == e.sentence.start and k.targets
+                         and _ids(k.sources) == _ids(e.sources)), None)
+        else:
+            recent = _recent_sentences(e.sentence, 1)
+            mate = next((k for k in reversed(events) if k is not e and k.event_type == e.event_type and k.targets
+                         and k.sentence.start in recent and k.trigger_start < e.trigger_start
+                         and _ids(k.sources) == _ids(e.sources)), None)
         if mate is not None:
             e.targets = list(mate.targets)
 

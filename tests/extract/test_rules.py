@@ -702,3 +702,9 @@ def test_them_warned_are_the_parties_named_before_and_a_coordinated_bare_verb_ke
     assert _roles(rows, "warn") == {("THREATEN", "North Korea", "source"), ("THREATEN", "United States", "target")}
     (warn,) = [e for e in rows["events"] if e["trigger"] == "warn"]
     assert warn["event_date"] == date(2024, 8, 22)
+
+
+def test_an_act_told_again_without_its_target_is_done_to_the_target_named_just_before():
+    rows = extract("Drones\n\nThe ROK infiltrated drones into Pyongyang, the capital of the DPRK. Drone infiltrations were "
+                   "conducted by the ROK on October 3.")
+    assert _roles(rows, "infiltrations") == {("MOBILIZE", "South Korea", "source"), ("MOBILIZE", "North Korea", "target")}
