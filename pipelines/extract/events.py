@@ -393,9 +393,12 @@ def _verb_events(tok: Token, sent: Span, parts: ArticleParticipants, entry: dict
             continue
         targets += (_named_or_owned(c, parts)
                     or [e for g in _phrase_targets(c) if etype not in STANCE_TYPES for e in _actors_in(g, parts)])
+    against = [e for c in objects for p in _phrase_of(c) if p.dep_ == "prep" and p.lower_ == "against"
+               for g in p.children if g.dep_ == "pobj" for e in _named_or_owned(g, parts)]
+    targets += against  # "submitted a resolution against the DPRK to the UN": the DPRK, not the UN
     named_before = [e for c in objects for e in _pronoun_antecedent(c, sent, parts)]
     for c in tok.children:
-        if c.dep_ == "prep" and c.lower_ in TARGET_PREPS | {"for"}:
+        if c.dep_ == "prep" and c.lower_ in TARGET_PREPS | {"for"} and not (against and c.lower_ == "to"):
             for pobj in (g for g in c.children if g.dep_ == "pobj"):
                 # "into the DPRK's airspace", not "at his home"
                 targets += _named_or_owned(pobj, parts) if c.lower_ != "at" else _entities_of(pobj, parts)
@@ -532,7 +535,7 @@ def _verb_fits(tok: Token, entry: dict) -> bool:
         return False
     if "needs_prep" in entry and not any(c.dep_ == "prep" and c.lower_ in entry["needs_prep"] for c in tok.children) \
             and not any(c.dep_ == "prep" and c.lower_ in entry["needs_prep"]  # "discussing the situation with X"
-                        for o in tok.children if o.dep_ == "dobj" for c in o.children):
+                        for o in tok.children if o.dep_ == "dobj" for c in _phrase_of(o)):
         return False
     if "needs_subject" in entry:
         subject = _subject(tok)
@@ -543,6 +546,17 @@ def _verb_fits(tok: Token, entry: dict) -> bool:
     if entry.get("needs_object") and not any(c.dep_ in {"dobj", "nsubjpass"} for c in tok.children):
         return False
     return True
+
+
+def _phrase_of(noun: Token) -> list[Token]:
+    """The noun's phrase without the clauses inside it: "the resignation of the group, which is escalating
+    confrontation against the DPRK" stops at "group"."""
+    out, todo = [], [noun]
+    while todo:
+        t = todo.pop()
+        out.append(t)
+        todo += [c for c in t.children if c.dep_ not in {"relcl", "acl", "ccomp", "advcl"}]
+    return out
 
 
 def _shared_objects(verb: Token) -> list[Token]:

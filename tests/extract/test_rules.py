@@ -708,3 +708,12 @@ def test_an_act_told_again_without_its_target_is_done_to_the_target_named_just_b
     rows = extract("Drones\n\nThe ROK infiltrated drones into Pyongyang, the capital of the DPRK. Drone infiltrations were "
                    "conducted by the ROK on October 3.")
     assert _roles(rows, "infiltrations") == {("MOBILIZE", "South Korea", "source"), ("MOBILIZE", "North Korea", "target")}
+
+
+def test_a_resolution_or_complaint_lodged_against_a_party_accuses_it():
+    rows = extract("EU\n\nThe European Union submitted again a resolution on human rights against the DPRK to the UN "
+                   "General Assembly. Japan filed a complaint against China. Protesters demand the resignation of "
+                   "the Yoon group, which is escalating confrontation against the DPRK.")
+    assert _roles(rows, "submitted") == {("ACCUSE", "European Union", "source"), ("ACCUSE", "North Korea", "target")}
+    assert _roles(rows, "filed") == {("ACCUSE", "Japan", "source"), ("ACCUSE", "China", "target")}
+    assert ("DEMAND", "North Korea", "target") not in _roles(rows, "demand")
