@@ -189,15 +189,20 @@ def _statement_demands(doc: Doc, parts: ArticleParticipants, title_end: int) -> 
 
 def _protesters_as_they(events: list[Event]) -> None:
     """"A rally took place in Seoul ... They condemned Yoon": a "they" no participant stands for, within
-    three sentences after a protest, is the protesters."""
-    for e in events:
-        if not e.they:
-            continue
-        recent = _recent_sentences(e.sentence, 3)
-        protests = [p for p in events if p.event_type == "PROTEST" and p.sources and p.sentence.start in recent
-                    and p.trigger_start < e.trigger_start]
-        if protests:
-            e.sources = [x for x in protests[-1].sources if x not in e.targets] or protests[-1].sources
+    three sentences after a protest, or after the protesters' last "they", is the protesters; so is the
+    doer of "a rally calling for ..."."""
+    by_noun = {p.trigger_start: p for p in events if p.event_type == "PROTEST" and p.sources}
+    last: Event | None = None
+    for e in sorted(events, key=lambda e: e.trigger_start):
+        trigger = e.sentence.doc.char_span(e.trigger_start, e.trigger_end, alignment_mode="expand")
+        if not e.sources and trigger is not None and trigger.root.dep_ in {"acl", "relcl"} \
+                and (protest := by_noun.get(trigger.root.head.idx)) is not None:
+            e.sources = [x for x in protest.sources if x not in e.targets] or protest.sources
+        if e.event_type == "PROTEST" and e.sources:
+            last = e
+        elif e.they and last is not None and last.sentence.start in _recent_sentences(e.sentence, 3):
+            e.sources = [x for x in last.sources if x not in e.targets] or last.sources
+            last = e  # the protesters' "they" goes on
 
 
 def _one_per_acting_country(events: list[Event]) -> list[Event]:
@@ -405,6 +410,9 @@ def _verb_events(tok: Token, sent: Span, parts: ArticleParticipants, entry: dict
     sources = _agents(tok, parts) or sources
     if not targets and etype in {"DEMAND", "THREATEN"}:  # "demanding that the isolated country halts ..."
         targets = [e for c in tok.children if c.dep_ == "ccomp" for e in _actors_of(_subject(c), parts)]
+    if not targets and etype == "DEMAND":  # "called for toppling Yoon": whom the act asked for is done to
+        targets = [e for c in tok.children if c.dep_ == "prep" and c.lower_ == "for" for g in c.children
+                   if g.dep_ == "pcomp" for o in g.children if o.dep_ == "dobj" for e in _named_or_owned(o, parts)]
     senders = [sources]
     if entry.get("from_source"):  # "received a letter (of sympathy) from X": X sent it
         receivers = (_entities_of(subject, parts) or _speaking_for(subject, parts) or _body_country(subject, parts)

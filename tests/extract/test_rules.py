@@ -717,3 +717,13 @@ def test_a_resolution_or_complaint_lodged_against_a_party_accuses_it():
     assert _roles(rows, "submitted") == {("ACCUSE", "European Union", "source"), ("ACCUSE", "North Korea", "target")}
     assert _roles(rows, "filed") == {("ACCUSE", "Japan", "source"), ("ACCUSE", "China", "target")}
     assert ("DEMAND", "North Korea", "target") not in _roles(rows, "demand")
+
+
+def test_a_rally_calling_for_an_act_and_the_protesters_they_go_on_demanding_it():
+    rows = extract("Protest in Seoul\n\nPolitics in South Korea is in turmoil. A candlelight rally calling for "
+                   "impeaching Yoon Suk Yeol took place in Seoul on Saturday. Many people took part. They condemned "
+                   "Yoon Suk Yeol. They said the economy was in crisis. And they called for toppling Yoon Suk Yeol.")
+    demands = {("DEMAND", "South Korea", "source"), ("DEMAND", "Yoon Suk Yeol", "target")}
+    assert _roles(rows, "calling") == demands
+    assert _roles(rows, "condemned") == {("ACCUSE", "South Korea", "source"), ("ACCUSE", "Yoon Suk Yeol", "target")}
+    assert [e["trigger"] for e in rows["events"] if e["event_type"] == "DEMAND"] == ["calling"]  # "called" is that demand
