@@ -727,3 +727,10 @@ def test_a_rally_calling_for_an_act_and_the_protesters_they_go_on_demanding_it()
     assert _roles(rows, "calling") == demands
     assert _roles(rows, "condemned") == {("ACCUSE", "South Korea", "source"), ("ACCUSE", "Yoon Suk Yeol", "target")}
     assert [e["trigger"] for e in rows["events"] if e["event_type"] == "DEMAND"] == ["calling"]  # "called" is that demand
+
+
+def test_military_activities_conducted_are_a_mobilization():
+    rows = extract("DPRK\n\nThe DPRK will steadily conduct the necessary military activities for self-defence.")
+    assert _roles(rows, "activities") == {("MOBILIZE", "North Korea", "source")}
+    (event,) = [e for e in rows["events"] if e["trigger"] == "activities"]
+    assert (event["mode"], event["modality"]) == ("troops", "planned")
