@@ -232,9 +232,10 @@ def _done_together(event: Event, events: list[Event]) -> bool:
 
 def _pair_the_parties(events: list[Event]) -> None:
     """"The U.S. and the ROK held a meeting": a meeting, agreement or cooperation of two parties with no
-    one else named is between them, a dyad; of three or more it stays multilateral (all sources)."""
+    one else named is between them, a dyad; of three or more it stays multilateral (all sources). So is a
+    drill two parties held together ("U.S.-ROK drills")."""
     for e in events:
-        if e.event_type in MUTUAL_TYPES and not e.targets and len(e.sources) == 2:
+        if e.event_type in MUTUAL_TYPES | {"MOBILIZE"} and not e.targets and len(e.sources) == 2:
             e.sources, e.targets = e.sources[:1], e.sources[1:]
 
 
@@ -313,7 +314,10 @@ def _events_at(tok: Token, sent: Span, parts: ArticleParticipants, lex: Lexicon)
         entry = next((e for e in entries if _noun_fits(tok, e)), None)
         if entry is None or tok.dep_ == "compound" and tok.head.pos_ == "NOUN" and entry["type"] != "ASSAULT":
             return []  # "an election strategist", "a protest vote"; but "the shooting victims" tell of a shooting
-        head = tok.head
+        first = tok
+        while first.dep_ == "conj" and first.head != first:  # "held a meeting and a drill": the drill was held too
+            first = first.head
+        head = first.head
         if _governed_by_request(tok) or any(c.dep_ == "det" and c.lower_ in {"any", "no"} for c in tok.children):
             return []  # "agreed to hold a meeting", "requested a meeting": the agreement or request is the event
         etype, cameo, mode = _coding(entry)

@@ -734,3 +734,9 @@ def test_military_activities_conducted_are_a_mobilization():
     assert _roles(rows, "activities") == {("MOBILIZE", "North Korea", "source")}
     (event,) = [e for e in rows["events"] if e["trigger"] == "activities"]
     assert (event["mode"], event["modality"]) == ("troops", "planned")
+
+
+def test_a_drill_held_with_a_meeting_is_held_by_the_same_two_parties():
+    rows = extract("Statement\n\nThe U.S. and the ROK recently held a consultation group meeting and a nuclear "
+                   "simulation drill.")
+    assert _roles(rows, "drill") == {("MOBILIZE", "United States", "source"), ("MOBILIZE", "South Korea", "target")}
