@@ -91,6 +91,7 @@ def extract_events(doc: Doc, parts: ArticleParticipants, lex: Lexicon, pub: date
         asked = {d.trigger_start for d in demands}  # "The world should denounce the ROK": the demand, not a denunciation
         events = [e for e in events if e.sources or e.trigger_start not in asked] + demands
     events += _headline_act(doc, events, parts, lex, pub, title_end)
+    _parties_between(events, parts)
     with_parties = [e for e in events if e.sources or e.targets or e.event_type == "OTHER"
                     or _headline_rank(e, title, title_end) is not None]
     # an article whose events name no party still reports its first one, so it has a root event
@@ -228,6 +229,20 @@ def _done_together(event: Event, events: list[Event]) -> bool:
     sentences = _recent_sentences(event.sentence, 1)
     return any(c.event_type == "CONSULT" and c.sentence.start in sentences
                and _ids(event.sources) <= _ids(c.sources) | _ids(c.targets) for c in events)
+
+
+def _parties_between(events: list[Event], parts: ArticleParticipants) -> None:
+    """"the agreements reached at the recent talks held in Pyongyang would promote the cooperation between
+    the Russian Federation and the DPRK": talks or agreements that name no party are between the two
+    parties the sentence names with "between"."""
+    for e in events:
+        if e.event_type not in MUTUAL_TYPES or e.sources or e.targets:
+            continue
+        pairs = [_entities_of(g, parts) for t in e.sentence if t.dep_ == "prep" and t.lower_ == "between"
+                 for g in t.children if g.dep_ == "pobj"]
+        pair = next((found for found in pairs if len(found) == 2), None)
+        if pair is not None:
+            e.sources, e.targets = pair[:1], pair[1:]
 
 
 def _pair_the_parties(events: list[Event]) -> None:

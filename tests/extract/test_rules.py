@@ -740,3 +740,9 @@ def test_a_drill_held_with_a_meeting_is_held_by_the_same_two_parties():
     rows = extract("Statement\n\nThe U.S. and the ROK recently held a consultation group meeting and a nuclear "
                    "simulation drill.")
     assert _roles(rows, "drill") == {("MOBILIZE", "United States", "source"), ("MOBILIZE", "South Korea", "target")}
+
+
+def test_talks_naming_no_party_are_between_the_two_the_sentence_names():
+    rows = extract("Message\n\nThe message said the agreements reached at the recent talks held in Pyongyang would "
+                   "promote cooperation between Russia and the DPRK.")
+    assert _roles(rows, "talks") == {("CONSULT", "Russia", "source"), ("CONSULT", "North Korea", "target")}
