@@ -595,11 +595,6 @@ def test_a_noun_modifying_another_is_no_event_and_no_headline_word():
     assert (root["trigger"], root["location"]) == ("urged", None)
 
 
-def test_a_rallying_cry_issued_is_the_issuers_demand():
-    rows = extract("Chancellor rallies voters\n\nGordon Brown has issued a rallying cry to supporters, warning the "
-                   "stakes are too high.")
-    assert _roles(rows, "cry") == {("DEMAND", "Gordon Brown", "source")}
-
 
 def test_police_and_authorities_no_named_force_stands_for_act_for_the_country_they_are_placed_in():
     rows = extract("Gunman was paranoid\n\nA gunman killed five people in Rancho Tehama, California, on Tuesday. Police "
@@ -610,11 +605,6 @@ def test_police_and_authorities_no_named_force_stands_for_act_for_the_country_th
     assert organizations(rows) == [("Police (United States)", "USA", 1), ("Authorities (China)", "CHN", 1),
                                    ("Regulators (United States)", "USA", 1)]
 
-
-def test_talks_a_national_delegation_took_part_in_are_its_countrys_even_past_a_possessive_pronoun():
-    rows = extract("Talks\n\nCha served as deputy head of the U.S. delegation in multilateral talks with North Korea over "
-                   "its nuclear program.")
-    assert _roles(rows, "talks") == {("CONSULT", "United States", "source"), ("CONSULT", "North Korea", "target")}
 
 
 def test_receiving_needs_a_named_receiver_and_what_the_world_should_do_is_only_the_statements_demand():
@@ -704,11 +694,6 @@ def test_them_warned_are_the_parties_named_before_and_a_coordinated_bare_verb_ke
     assert warn["event_date"] == date(2024, 8, 22)
 
 
-def test_an_act_told_again_without_its_target_is_done_to_the_target_named_just_before():
-    rows = extract("Drones\n\nThe ROK infiltrated drones into Pyongyang, the capital of the DPRK. Drone infiltrations were "
-                   "conducted by the ROK on October 3.")
-    assert _roles(rows, "infiltrations") == {("MOBILIZE", "South Korea", "source"), ("MOBILIZE", "North Korea", "target")}
-
 
 def test_a_resolution_or_complaint_lodged_against_a_party_accuses_it():
     rows = extract("EU\n\nThe European Union submitted again a resolution on human rights against the DPRK to the UN "
@@ -736,13 +721,24 @@ def test_military_activities_conducted_are_a_mobilization():
     assert (event["mode"], event["modality"]) == ("troops", "planned")
 
 
-def test_a_drill_held_with_a_meeting_is_held_by_the_same_two_parties():
-    rows = extract("Statement\n\nThe U.S. and the ROK recently held a consultation group meeting and a nuclear "
-                   "simulation drill.")
-    assert _roles(rows, "drill") == {("MOBILIZE", "United States", "source"), ("MOBILIZE", "South Korea", "target")}
-
-
-def test_talks_naming_no_party_are_between_the_two_the_sentence_names():
-    rows = extract("Message\n\nThe message said the agreements reached at the recent talks held in Pyongyang would "
-                   "promote cooperation between Russia and the DPRK.")
-    assert _roles(rows, "talks") == {("CONSULT", "Russia", "source"), ("CONSULT", "North Korea", "target")}
+@pytest.mark.parametrize("text, trigger, roles", [
+    pytest.param("Gordon Brown has issued a rallying cry to supporters, warning the stakes are too high.", "cry",
+                 {("DEMAND", "Gordon Brown", "source")}, id="a rallying cry issued is the issuer's demand"),
+    pytest.param("Cha served as deputy head of the U.S. delegation in multilateral talks with North Korea over its "
+                 "nuclear program.", "talks",
+                 {("CONSULT", "United States", "source"), ("CONSULT", "North Korea", "target")},
+                 id="a delegation's talks are its country's, past a possessive pronoun in its phrase"),
+    pytest.param("The ROK infiltrated drones into Pyongyang, the capital of the DPRK. Drone infiltrations were "
+                 "conducted by the ROK on October 3.", "infiltrations",
+                 {("MOBILIZE", "South Korea", "source"), ("MOBILIZE", "North Korea", "target")},
+                 id="an act told again without its target has the target named just before"),
+    pytest.param("The U.S. and the ROK recently held a consultation group meeting and a nuclear simulation drill.",
+                 "drill", {("MOBILIZE", "United States", "source"), ("MOBILIZE", "South Korea", "target")},
+                 id="a drill held with a meeting is held by the same two parties"),
+    pytest.param("The message said the agreements reached at the recent talks held in Pyongyang would promote "
+                 "cooperation between Russia and the DPRK.", "talks",
+                 {("CONSULT", "Russia", "source"), ("CONSULT", "North Korea", "target")},
+                 id="talks naming no party are between the two the sentence names"),
+])
+def test_sides_of_an_event(text, trigger, roles):
+    assert _roles(extract("News\n\n" + text), trigger) == roles
