@@ -124,9 +124,19 @@ def _anchor(event: Event, tok: Token, dates: list[DateExpr], pub: date | None, p
 
 def _recent_sentences(sentence: Span, before: int) -> set[int]:
     """Where the sentence and the `before` sentences ahead of it start."""
-    sentences = sentences_of(sentence.doc)
-    at = next(i for i, s in enumerate(sentences) if s.start == sentence.start)
+    sentences, at = _sentence_at(sentence)
     return {s.start for s in sentences[max(0, at - before):at + 1]}
+
+
+def _sentence_at(sentence: Span) -> tuple[list[Span], int]:
+    """The doc's sentences and the index of this one among them."""
+    sentences = sentences_of(sentence.doc)
+    return sentences, next(i for i, s in enumerate(sentences) if s.start == sentence.start)
+
+
+def _trigger(event: Event) -> Token:
+    """The head word of the event's trigger."""
+    return event.sentence.doc.char_span(event.trigger_start, event.trigger_end, alignment_mode="expand").root
 
 
 def _headline_act(doc: Doc, events: list[Event], parts: ArticleParticipants, lex: Lexicon, pub: date | None,
@@ -195,9 +205,8 @@ def _protesters_as_they(events: list[Event]) -> None:
     by_noun = {p.trigger_start: p for p in events if p.event_type == "PROTEST" and p.sources}
     last: Event | None = None
     for e in sorted(events, key=lambda e: e.trigger_start):
-        trigger = e.sentence.doc.char_span(e.trigger_start, e.trigger_end, alignment_mode="expand")
-        if not e.sources and trigger is not None and trigger.root.dep_ in {"acl", "relcl"} \
-                and (protest := by_noun.get(trigger.root.head.idx)) is not None:
+        trigger = _trigger(e)
+        if not e.sources and trigger.dep_ in {"acl", "relcl"} and (protest := by_noun.get(trigger.head.idx)) is not None:
             e.sources = [x for x in protest.sources if x not in e.targets] or protest.sources
         if e.event_type == "PROTEST" and e.sources:
             last = e
@@ -948,10 +957,8 @@ def _date_from_the_next_sentence(events: list[Event], pub: date | None) -> None:
         if e.date_text is not None or e.modality != "asserted":
             continue
         doc = e.sentence.doc
-        trigger = doc.char_span(e.trigger_start, e.trigger_end, alignment_mode="expand")
-        thing = next((c for c in trigger.root.children if c.dep_ == "dobj" and c.pos_ == "NOUN"), None) if trigger else None
-        sentences = sentences_of(doc)
-        at = next(i for i, s in enumerate(sentences) if s.start == e.sentence.start)
+        thing = next((c for c in _trigger(e).children if c.dep_ == "dobj" and c.pos_ == "NOUN"), None)
+        sentences, at = _sentence_at(e.sentence)
         if thing is None or at + 1 >= len(sentences):
             continue
         after = sentences[at + 1]
@@ -1130,8 +1137,7 @@ def _choose_root(events: list[Event], title_end: int, title: str, home: str | No
 
 def _aside(event: Event) -> bool:
     """Told in a relative clause: "MAB, which opposed the war in Iraq, urged ..." is background."""
-    trigger = event.sentence.doc.char_span(event.trigger_start, event.trigger_end, alignment_mode="expand")
-    return trigger is not None and trigger.root.dep_ == "relcl"
+    return _trigger(event).dep_ == "relcl"
 
 
 def _place_the_root(events: list[Event], parts: ArticleParticipants, lex: Lexicon) -> None:
@@ -1140,8 +1146,7 @@ def _place_the_root(events: list[Event], parts: ArticleParticipants, lex: Lexico
     root = next((e for e in events if e.is_root), None)
     if root is None or root.location or not root.sources:
         return
-    sentences = sentences_of(root.sentence.doc)
-    at = next(i for i, s in enumerate(sentences) if s.start == root.sentence.start)
+    sentences, at = _sentence_at(root.sentence)
     doers = _ids(root.sources)
     for sent in sentences[at + 1:at + 5]:
         verb = sent.root
