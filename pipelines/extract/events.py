@@ -90,7 +90,7 @@ def extract_events(doc: Doc, parts: ArticleParticipants, lex: Lexicon, pub: date
         demands = _statement_demands(doc, parts, title_end)
         asked = {d.trigger_start for d in demands}  # "The world should denounce the ROK": the demand, not a denunciation
         events = [e for e in events if e.sources or e.trigger_start not in asked] + demands
-    events += _headline_act(doc, events, parts, lex, pub, title_end)
+    events += _headline_act(doc, events, parts, lex, pub, title, title_end)
     _parties_between(events, parts)
     with_parties = [e for e in events if e.sources or e.targets or e.event_type == "OTHER"
                     or _headline_rank(e, title, title_end) is not None]
@@ -140,11 +140,10 @@ def _trigger(event: Event) -> Token:
 
 
 def _headline_act(doc: Doc, events: list[Event], parts: ArticleParticipants, lex: Lexicon, pub: date | None,
-                  title_end: int) -> list[Event]:
+                  title: str, title_end: int) -> list[Event]:
     """General news: when no coded event carries the headline's verb ("Sarah Silverman and Michael Sheen
     split after four years"), the body's first use of that verb is an event of type OTHER, so the
     article's root is what the headline reports."""
-    title = _headline(doc, title_end, lex)
     if any(_headline_rank(e, title, title_end) is not None or e.trigger_start < title_end and e.event_type != "OTHER"
            for e in events):
         return []
