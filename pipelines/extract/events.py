@@ -204,8 +204,8 @@ def _protesters_as_they(events: list[Event]) -> None:
     by_noun = {p.trigger_start: p for p in events if p.event_type == "PROTEST" and p.sources}
     last: Event | None = None
     for e in sorted(events, key=lambda e: e.trigger_start):
-        trigger = _trigger(e)
-        if not e.sources and trigger.dep_ in {"acl", "relcl"} and (protest := by_noun.get(trigger.head.idx)) is not None:
+        if not e.sources and (trigger := _trigger(e)).dep_ in {"acl", "relcl"} \
+                and (protest := by_noun.get(trigger.head.idx)) is not None:
             e.sources = [x for x in protest.sources if x not in e.targets] or protest.sources
         if e.event_type == "PROTEST" and e.sources:
             last = e
@@ -1168,7 +1168,9 @@ def _headline(doc: Doc, title_end: int, lex: Lexicon) -> str:
     discuss election concerns" does not report an election, but a "shooting gunman" did shoot."""
     title = list(doc_text(doc)[:title_end])
     for t in tokens_of(doc):
-        if t.idx < title_end and t.is_lower and t.dep_ == "compound" and t.head.pos_ == "NOUN" and not any(
+        if t.idx >= title_end:
+            break
+        if t.is_lower and t.dep_ == "compound" and t.head.pos_ == "NOUN" and not any(
                 entry["type"] == "ASSAULT" for entry in lex.event_nouns.get(t.lower_, [])):
             title[t.idx:t.idx + len(t)] = " " * len(t)
     return "".join(title)

@@ -595,7 +595,6 @@ def test_a_noun_modifying_another_is_no_event_and_no_headline_word():
     assert (root["trigger"], root["location"]) == ("urged", None)
 
 
-
 def test_police_and_authorities_no_named_force_stands_for_act_for_the_country_they_are_placed_in():
     rows = extract("Gunman was paranoid\n\nA gunman killed five people in Rancho Tehama, California, on Tuesday. Police "
                    "shot him dead near Corning. Chinese authorities detained a journalist. Securities regulators in "
@@ -604,7 +603,6 @@ def test_police_and_authorities_no_named_force_stands_for_act_for_the_country_th
     assert _roles(rows, "detained") == {("COERCE", "Authorities (China)", "source")}
     assert organizations(rows) == [("Police (United States)", "USA", 1), ("Authorities (China)", "CHN", 1),
                                    ("Regulators (United States)", "USA", 1)]
-
 
 
 def test_receiving_needs_a_named_receiver_and_what_the_world_should_do_is_only_the_statements_demand():
@@ -692,7 +690,6 @@ def test_them_warned_are_the_parties_named_before_and_a_coordinated_bare_verb_ke
     assert _roles(rows, "warn") == {("THREATEN", "North Korea", "source"), ("THREATEN", "United States", "target")}
     (warn,) = [e for e in rows["events"] if e["trigger"] == "warn"]
     assert warn["event_date"] == date(2024, 8, 22)
-
 
 
 def test_a_resolution_or_complaint_lodged_against_a_party_accuses_it():
