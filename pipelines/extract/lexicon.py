@@ -157,6 +157,7 @@ class Lexicon:
         self.person_surfaces = tuple(sorted(person_surfaces))
         self.national_org_words = re.compile(r"\b(?:" + "|".join(map(re.escape, data["national_org_words"])) + r")\b")
         self.state_arm_words = re.compile(r"\b(?:" + "|".join(map(re.escape, data["state_arm_words"])) + r")\b")
+        self.legislature_words = re.compile(r"\b(?:" + "|".join(map(re.escape, data["legislature_words"])) + r")\b")
         self.not_organization_ends = set(data["not_organization_ends"])
         self.national_bodies: dict[str, NationalBody] = {}
         for entry in data.get("national_bodies", []) + (user or {}).get("national_bodies", []):

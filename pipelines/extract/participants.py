@@ -418,6 +418,9 @@ def _assign_person_affiliations(doc: Doc, entities: list[Entity], countries: lis
             e.country_code, e.affiliation = body.country_code, body.name
         elif (body := _body_in_apposition(doc, e, entities)) is not None:
             e.country_code, e.affiliation = body.country_code, body.name
+        elif e.role == "legislator" and (code := _legislatures_country(entities, lex)):
+            e.country_code = code
+            e.affiliation = lex.country_display.get(code, code)
         elif (e.role or _is_peer(e)) and (
                 code := _country_in_context(doc, e.first, countries, home) or _bodies_country(entities)):
             e.country_code = code
@@ -432,6 +435,13 @@ def _is_peer(person: Entity) -> bool:
 def _bodies_country(entities: list[Entity]) -> str | None:
     """An article that names no country but whose parties and agencies all belong to one: that country."""
     codes = {e.country_code for e in entities if e.kind == "organization" and e.country_code}
+    return codes.pop() if len(codes) == 1 else None
+
+
+def _legislatures_country(entities: list[Entity], lex: Lexicon) -> str | None:
+    """The one country whose legislature the article names: where a legislator with no country sits."""
+    codes = {e.country_code for e in entities
+             if e.kind == "organization" and e.country_code and lex.legislature_words.search(fold(e.name))}
     return codes.pop() if len(codes) == 1 else None
 
 

@@ -508,6 +508,15 @@ def test_a_name_set_apart_as_speaking_for_a_party_is_a_person_of_its_country_eve
     assert _sides(rows, "called") == [(("source", "GBR"), ("target", "GBR"))]
 
 
+def test_a_legislator_with_no_country_written_sits_in_the_legislature_the_article_names():
+    rows = extract("MP robbed in Kenya\n\nJane Holt, the MP for Hexham, was robbed in a park in Nairobi, Kenya, on "
+                   "Saturday. She was in Kenya before travelling to Sudan, where she rejoined a House of Commons "
+                   "committee.")
+    assert [(p["name"], p["country_code"]) for p in rows["participants"] if p["kind"] == "person"] == [
+        ("Jane Holt", "GBR")]
+    assert _sides(rows, "travelling") == [(("source", "GBR"), ("target", "SDN"))]
+
+
 def test_what_a_statement_does_not_do_is_dated_by_the_day_it_is_reported():
     rows = extract("UN statement.\n\nThe U.S.-drafted statement, which was agreed by consensus, does not threaten "
                    "new sanctions on North Korea.")
