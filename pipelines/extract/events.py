@@ -12,6 +12,7 @@ from pipelines.extract.lexicon import Lexicon
 from pipelines.extract.nlp import clause_subject, doc_text, lemma_of, sentences_of, tokens_of
 from pipelines.extract.participants import ArticleParticipants, Entity
 from pipelines.ids import stable_id
+from pipelines.ingest.dateline import find_dateline
 
 PLANNING_VERBS = {"agree", "plan", "decide", "intend", "expect", "schedule", "pledge", "vow", "promise", "prepare",
                   "aim", "seek", "hope", "want", "propose", "arrange", "set"}
@@ -107,7 +108,7 @@ def extract_events(doc: Doc, parts: ArticleParticipants, lex: Lexicon, pub: date
     events = _merge_title_events(events, title_end)
     events = _merge_same(events)
     _choose_root(events, title_end, title, parts.home_country)
-    _place_the_root(events, parts, lex)
+    _place_the_root(events, parts, lex, title_end)
     return events
 
 
@@ -1139,12 +1140,35 @@ def _aside(event: Event) -> bool:
     return _trigger(event).dep_ == "relcl"
 
 
-def _place_the_root(events: list[Event], parts: ArticleParticipants, lex: Lexicon) -> None:
+def _place_the_root(events: list[Event], parts: ArticleParticipants, lex: Lexicon, title_end: int) -> None:
     """"Tony Blair has backed the report. In a speech in Edinburgh, the prime minister said ...": a root event
-    with no place of its own happened where one of the next four sentences has its doer speak or act."""
+    with no place of its own happened where one of the next four sentences has its doer speak or act; else,
+    told right under a dateline in the country of the clause's subject, in the dateline's place
+    ("Pyongyang, October 10 (KCNA) -- The WPK received a floral basket"; not "WASHINGTON -- North Korea
+    fired a missile", nor "Pyongyang -- Foreign personages paid visits to DPRK missions")."""
     root = next((e for e in events if e.is_root), None)
-    if root is None or root.location or not root.sources:
+    if root is None or root.location:
         return
+    if root.sources and _place_of_doer(root, parts, lex):
+        return
+    text = doc_text(root.sentence.doc)
+    line = find_dateline(text, title_end)
+    if line is None or line.start >= root.sentence.end_char or text[line.end:root.sentence.start_char].strip():
+        return
+    code = lex.place_country(line.place) or lex.place_country(line.place.title())
+    trigger = _trigger(root)
+    subject = _subject(trigger if trigger.pos_ in {"VERB", "AUX"} else _governing_verb(trigger) or trigger)
+    parties = root.sources + root.targets
+    if subject is not None and subject.dep_ != "expl":
+        start, end = subject.left_edge.idx, subject.right_edge.idx + len(subject.right_edge)
+        parties = [x for x in parties if any(start <= m.start and m.end <= end for m in x.mentions)]
+    if code and code in {x.country_code for x in parties}:
+        root.location = line.place.title() if line.place.isupper() else line.place
+        root.location_code = code
+
+
+def _place_of_doer(root: Event, parts: ArticleParticipants, lex: Lexicon) -> bool:
+    """Place the root where one of the next four sentences has its doer speak or act; False if none does."""
     sentences, at = _sentence_at(root.sentence)
     doers = _ids(root.sources)
     for sent in sentences[at + 1:at + 5]:
@@ -1160,7 +1184,8 @@ def _place_the_root(events: list[Event], parts: ArticleParticipants, lex: Lexico
                 if place is not None:
                     root.location = _entity_text(place)
                     root.location_code = lex.place_country(root.location)
-                    return
+                    return True
+    return False
 
 
 def _headline(doc: Doc, title_end: int, lex: Lexicon) -> str:

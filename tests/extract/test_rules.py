@@ -666,6 +666,20 @@ def test_a_root_with_no_place_happened_where_its_doer_acts_in_the_sentences_afte
     assert root["location"] is None
 
 
+def test_a_root_told_under_a_dateline_of_its_subjects_country_happened_in_the_datelines_place():
+    rows = extract("Basket to WPK\n\nPyongyang, October 10 (KCNA) -- The Central Committee of the Workers' Party of "
+                   "Korea received a floral basket from the Central Committee of the Communist Party of China.")
+    (root,) = [e for e in rows["events"] if e["is_root"]]
+    assert (root["trigger"], root["location"], root["location_country_code"]) == ("received", "Pyongyang", "PRK")
+    wire = extract("Missile launch\n\nWASHINGTON -- North Korea fired a ballistic missile into the sea on Tuesday.")
+    (root,) = [e for e in wire["events"] if e["is_root"]]
+    assert (root["trigger"], root["location"]) == ("fired", None)
+    visits = extract("Visits abroad\n\nPyongyang, September 17 (KCNA) -- Foreign personages paid congratulatory visits "
+                     "to the DPRK missions in their countries.")
+    (root,) = [e for e in visits["events"] if e["is_root"]]
+    assert (root["trigger"], root["location"]) == ("visits", None)
+
+
 def test_a_thing_that_crashed_is_its_owners_or_its_users():
     rows = extract("Crash\n\nQuentin Tarantino has said allowing Uma Thurman to drive a car that crashed on the set was "
                    "a mistake. Maria Lopez's truck exploded on Monday.")
