@@ -24,6 +24,11 @@ PLAIN_VERBS = {"be", "have", "do", "get", "go", "make", "take", "come", "see", "
 HOLDING_VERBS = {"hold", "have", "conduct", "make", "stage", "host", "attend", "pay", "issue", "reiterate", "renew",
                  "repeat"}
 SUBJECTS = {"nsubj", "nsubjpass"}
+# What an act that has not happened may be feared as ("without fear of arrest").
+RISKS = {"fear", "risk", "threat", "danger", "prospect", "possibility", "spectre", "specter"}
+# Acts of law enforcement, and the bodies that do them when no one else is named.
+ENFORCEMENT_ACTS = {"arrest", "detain", "charge", "indict", "investigation", "probe"}
+ENFORCERS = re.compile(r"\b(?:Police|Authorities|Prosecutors|Sheriff|Constabulary)\b", re.IGNORECASE)
 PRESENT, PAST = {"VBZ", "VBP", "NNS"}, {"VBD"}  # tags of verbs told in the present and past tense
 TARGET_PREPS = {"with", "against", "on", "to", "at", "over", "into"}
 ASKING_VERBS = {"request", "urge", "call", "demand", "ask", "press", "appeal"}
@@ -93,6 +98,7 @@ def extract_events(doc: Doc, parts: ArticleParticipants, lex: Lexicon, pub: date
         events = [e for e in events if e.sources or e.trigger_start not in asked] + demands
     events += _headline_act(doc, events, parts, lex, pub, title, title_end)
     _parties_between(events, parts)
+    _enforcers(events, parts)
     with_parties = [e for e in events if e.sources or e.targets or e.event_type == "OTHER"
                     or _headline_rank(e, title, title_end) is not None]
     # an article whose events name no party still reports its first one, so it has a root event
@@ -261,6 +267,44 @@ def _pair_the_parties(events: list[Event]) -> None:
     for e in events:
         if e.event_type in MUTUAL_TYPES | {"MOBILIZE"} and not e.targets and len(e.sources) == 2:
             e.sources, e.targets = e.sources[:1], e.sources[1:]
+
+
+def _enforcers(events: list[Event], parts: ArticleParticipants) -> None:
+    """"Authorities have been collecting emails. In May, six people were placed under arrest": an arrest,
+    charge or investigation whose doer goes unnamed is the work of the police or authorities named before it,
+    when those the article names are all one country's (the nearest before)."""
+    bodies = [e for e in parts.entities if e.kind == "organization" and e.country_code and ENFORCERS.search(e.name)]
+    if len({b.country_code for b in bodies}) != 1:
+        return
+    for e in events:
+        before = [(m.start, b) for b in bodies for m in b.mentions if m.start < e.trigger_start]
+        if e.sources or e.lemma not in ENFORCEMENT_ACTS or e.modality != "asserted" or not before:
+            continue
+        if not _doer_unwritten(_trigger(e)):
+            continue
+        e.sources = [max(before, key=lambda x: x[0])[1]]
+
+
+def _doer_unwritten(trigger: Token) -> bool:
+    """No one is written as doing the act, resolved or not: a passive with no "by", a noun with no owner or
+    name before it that no active verb's subject acts out ("rebels detained two journalists", "Britain vowed investigations")."""
+    if any(c.dep_ == "poss" or c.dep_ in {"agent", "prep"} and c.lower_ == "by" or c.dep_ == "compound" and c.pos_ == "PROPN"
+           for c in trigger.children):  # "the Newsweek investigation"
+        return False
+    if trigger.pos_ == "VERB":
+        return _passive(trigger)
+    verb = _governing_verb(trigger) if trigger.dep_ not in SUBJECTS else None
+    return verb is None or not any(c.dep_ == "nsubj" for c in verb.children)
+
+
+def _passive(verb: Token) -> bool:
+    """A passive verb, or one coordinated with a passive ("had been arrested and charged")."""
+    while True:
+        if any(c.dep_ in {"auxpass", "nsubjpass"} for c in verb.children):
+            return True
+        if verb.dep_ != "conj" or verb.head == verb:
+            return False
+        verb = verb.head
 
 
 def _targets_told_before(events: list[Event]) -> None:
@@ -872,6 +916,8 @@ def _modality(verb: Token, noun: Token | None = None) -> str:
     if noun is not None and re.match(r"\s+(?:to be held|to be hosted|scheduled|planned|set to|due to)\b",
                                      noun.doc[noun.i:noun.i + 6].text[len(noun):]):
         return "planned"
+    if noun is not None and noun.dep_ == "pobj" and noun.head.lower_ == "of" and lemma_of(noun.head.head) in RISKS:
+        return "hypothetical"  # "without fear of arrest"
     for t in chain:
         if any(c.lower_ in HYPOTHETICAL_AUX and c.dep_ == "aux" for c in t.children) or \
                 any(c.dep_ == "mark" and c.lower_ in {"if", "unless"} for c in t.children):

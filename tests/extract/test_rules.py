@@ -680,6 +680,28 @@ def test_a_root_told_under_a_dateline_of_its_subjects_country_happened_in_the_da
     assert (root["trigger"], root["location"]) == ("visits", None)
 
 
+def test_an_arrest_or_investigation_with_no_doer_written_is_the_work_of_the_police_named_before():
+    rows = extract("Ring busted\n\nSeattle police have been collecting emails for years. In May, six people were "
+                   "placed under arrest as part of another investigation into the ring. Later, John Carter was "
+                   "arrested. Rebels detained two reporters. Britain vowed investigations.")
+    assert [(e["trigger"], _roles(rows, e["trigger"])) for e in rows["events"] if e["event_type"] != "OTHER"] == [
+        ("arrest", {("COERCE", "Police (United States)", "source")}),
+        ("investigation", {("ACCUSE", "Police (United States)", "source")}),
+        ("arrested", {("COERCE", "Police (United States)", "source"), ("COERCE", "John Carter", "target")}),
+        ("vowed", {("AGREE", "United Kingdom", "source")})]
+    before = extract("Ring busted\n\nSix people were placed under arrest in May. Seattle police declined to comment.")
+    assert [(e["trigger"], e["is_root"]) for e in before["events"]] == [("arrest", True)]
+    assert _roles(before, "arrest") == set()  # the police are named after it
+
+
+def test_an_act_feared_has_not_happened():
+    rows = extract("Party leaflets\n\nPolice in Swansea are reading the leaflets. The party argues that it should be "
+                   "able to debate this without fear of arrest.")
+    assert [(e["trigger"], e["modality"]) for e in rows["events"] if e["trigger"] == "arrest"] == [
+        ("arrest", "hypothetical")]
+    assert _roles(rows, "arrest") == set()
+
+
 def test_a_thing_that_crashed_is_its_owners_or_its_users():
     rows = extract("Crash\n\nQuentin Tarantino has said allowing Uma Thurman to drive a car that crashed on the set was "
                    "a mistake. Maria Lopez's truck exploded on Monday.")
