@@ -694,6 +694,14 @@ def test_an_arrest_or_investigation_with_no_doer_written_is_the_work_of_the_poli
     assert _roles(before, "arrest") == set()  # the police are named after it
 
 
+def test_a_cease_and_desist_order_coerces_and_federal_regulators_act_for_the_united_states():
+    rows = extract("Crypto crackdown\n\nEarly last month, securities regulators in Texas issued cease-and-desist orders "
+                   "to BitConnect. In January, the Commodity Futures Trading Commission shut down My Big Coin.")
+    assert _sides(rows, "orders") == [(("source", "USA"),)]
+    assert [(p["name"], p["country_code"]) for p in rows["participants"] if p["name"].startswith("Commodity")] == [
+        ("Commodity Futures Trading Commission", "USA")]
+
+
 def test_an_act_feared_has_not_happened():
     rows = extract("Party leaflets\n\nPolice in Swansea are reading the leaflets. The party argues that it should be "
                    "able to debate this without fear of arrest.")
