@@ -24,6 +24,9 @@ PLAIN_VERBS = {"be", "have", "do", "get", "go", "make", "take", "come", "see", "
 HOLDING_VERBS = {"hold", "have", "conduct", "make", "stage", "host", "attend", "pay", "issue", "reiterate", "renew",
                  "repeat"}
 SUBJECTS = {"nsubj", "nsubjpass"}
+# Verbs whose "by" phrase on an event noun names who does it ("a rally organized by", "drills staged by").
+ORGANIZING_VERBS = {"organize", "organise", "sponsor", "stage", "host", "hold", "lead", "call", "convene", "conduct",
+                    "pursue", "launch", "mount", "carry"}
 # What an act that has not happened may be feared as ("without fear of arrest").
 RISKS = {"fear", "risk", "threat", "danger", "prospect", "possibility", "spectre", "specter"}
 # Acts of law enforcement, and the bodies that do them when no one else is named.
@@ -403,6 +406,8 @@ def _events_at(tok: Token, sent: Span, parts: ArticleParticipants, lex: Lexicon)
             if c.dep_ == "prep" and c.lower_ == "by":
                 for pobj in (g for g in c.children if g.dep_ == "pobj"):
                     sources += _entities_of(pobj, parts)
+            if c.dep_ == "acl" and c.tag_ == "VBN" and lemma_of(c) in ORGANIZING_VERBS:  # "a rally organized by the KCTU"
+                sources += _agents(c, parts)
             if c.lower_ in {"separate", "bilateral"} and c.dep_ == "amod":
                 separate = c.lower_ == "separate"
         if entry.get("asks") and not targets:  # "calls to halt deployment of a U.S. system": the U.S. is asked
@@ -413,7 +418,7 @@ def _events_at(tok: Token, sent: Span, parts: ArticleParticipants, lex: Lexicon)
         if etype == "PROTEST":  # "a rally calling for impeaching Yoon", "protests against the government"
             targets += [m.entity for c in tok.children if c.dep_ in {"acl", "relcl"} or c.lower_ == "against"
                         for m in parts.at(c.left_edge.idx, c.right_edge.idx + len(c.right_edge))
-                        if m.entity.kind != "group"]
+                        if m.entity.kind != "group" and m.entity not in sources]
         if lemma_of(head) in HOLDING_VERBS or tok.dep_ in {"nsubjpass"}:
             if not sources and tok.dep_ == "nsubjpass":  # "infiltrations were conducted by the ROK"
                 sources = _agents(head, parts)

@@ -702,6 +702,13 @@ def test_a_cease_and_desist_order_coerces_and_federal_regulators_act_for_the_uni
         ("Commodity Futures Trading Commission", "USA")]
 
 
+def test_who_organized_a_rally_holds_it_and_is_not_its_target():
+    rows = extract("Rally in Seoul\n\nA rally organized by the Korean Confederation of Trade Unions took place in Seoul "
+                   "on Saturday. KCNA released photos of an explosion.")
+    assert _roles(rows, "rally") == {("PROTEST", "Korean Confederation of Trade Unions", "source")}
+    assert _roles(rows, "explosion") == set()
+
+
 def test_an_act_feared_has_not_happened():
     rows = extract("Party leaflets\n\nPolice in Swansea are reading the leaflets. The party argues that it should be "
                    "able to debate this without fear of arrest.")
