@@ -27,6 +27,9 @@ SUBJECTS = {"nsubj", "nsubjpass"}
 # Verbs whose "by" phrase on an event noun names who does it ("a rally organized by", "drills staged by").
 ORGANIZING_VERBS = {"organize", "organise", "sponsor", "stage", "host", "hold", "lead", "call", "convene", "conduct",
                     "pursue", "launch", "mount", "carry"}
+TIME_NOUNS = {"moment", "day", "time", "night", "morning", "afternoon", "evening", "week", "hour", "year", "month"}
+# Prepositions whose event noun happened whatever the clause around it says.
+PRESUPPOSING = {"during", "after", "since", "amid", "following"}
 # What an act that has not happened may be feared as ("without fear of arrest").
 RISKS = {"fear", "risk", "threat", "danger", "prospect", "possibility", "spectre", "specter"}
 # Acts of law enforcement, and the bodies that do them when no one else is named.
@@ -343,7 +346,9 @@ def _host_countries(events: list[Event], parts: ArticleParticipants) -> None:
 
 def _merge_title_events(events: list[Event], title_end: int) -> list[Event]:
     """A headline's event is the body's event of the same type that shares its parties, else the body's
-    first event of the same verb ("Meyer dies" / "has died"): keep the body's."""
+    first event of the same verb ("Meyer dies" / "has died"): keep the body's, with the parties of the
+    headline's noun when it names none ("Timberlake's halftime show was a joke" / "during the halftime
+    show"; headline verbs parse too poorly to lend their subjects).""" 
     body = [e for e in events if e.trigger_start >= title_end]
     out = []
     for e in events:
@@ -354,6 +359,8 @@ def _merge_title_events(events: list[Event], title_end: int) -> list[Event]:
                 (b for b in body if b.lemma == e.lemma), None)
             if twin is not None:
                 twin.is_root = True
+                if not twin.sources and not twin.targets and _trigger(e).pos_ == "NOUN":
+                    twin.sources, twin.targets = e.sources, e.targets
                 continue
         out.append(e)
     return out
@@ -367,6 +374,9 @@ def _events_at(tok: Token, sent: Span, parts: ArticleParticipants, lex: Lexicon)
     verb = _verb_tagged_noun(tok, lex) if tok.pos_ != "VERB" else None
     if tok.pos_ not in {"VERB", "NOUN", "PROPN"} and verb is None:
         return []
+    if tok.pos_ == "VERB" and tok.text[:1].isupper() and tok.i > sent.start and sent.start > 0 \
+            and tok.doc[tok.i - 1].text[:1].isupper():
+        return []  # a word of a title in the body ("performing I Would Die 4 U"), not an act
     lemma = verb or lemma_of(tok)
     if (tok.pos_ == "VERB" or verb is not None) and lemma in lex.event_verbs:
         entry = next((e for e in lex.event_verbs[lemma] if _verb_fits(tok, e) and _objects_fit(tok, e, parts)), None)
@@ -914,6 +924,8 @@ def _unique(entities: list[Entity]) -> list[Entity]:
 
 
 def _modality(verb: Token, noun: Token | None = None) -> str:
+    if noun is not None and noun.dep_ == "pobj" and noun.head.lower_ in PRESUPPOSING:
+        return "asserted"  # "not paying tribute during the halftime show would've been sacrilege": the show was held
     chain = [verb] + list(verb.ancestors)[:3]
     if any(c.dep_ == "neg" for c in verb.children) or any(  # "has no intention to attack"
             t.pos_ == "NOUN" and any(c.dep_ == "det" and c.lower_ == "no" for c in t.children) for t in chain[1:3]):
@@ -1026,12 +1038,13 @@ def _date_from_the_next_sentence(events: list[Event], pub: date | None) -> None:
 
 def _inherit_dates(events: list[Event], pub: date | None, statement: date | None) -> None:
     """An event with no date expression takes the previous event's date in the body, else the publication's;
-    one told in the present tense, the day of the statement the article carries, else the publication's."""
+    one told in the present tense, the day of the statement the article carries, else the publication's;
+    one told in a relative clause, none."""
     last: Event | None = None
     for e in sorted(events, key=lambda e: e.trigger_start):
         if e.date_value is None and e.date_precision == "unknown" and (e.date_text is None or e.date_text.lower() == "the same day"):
-            if e.modality not in {"asserted", "negated"}:  # what did not happen did not, that day
-                e.date_source = None
+            if e.modality not in {"asserted", "negated"} or _background_clause(_trigger(e)):
+                e.date_source = None  # what did not happen did not, that day; "a car that crashed" is background
             elif e.present and statement is not None:
                 e.date_value, e.date_precision, e.date_source = statement, "day", "inherited"
             elif last is not None and not (e.present and pub is not None):
@@ -1040,6 +1053,12 @@ def _inherit_dates(events: list[Event], pub: date | None, statement: date | None
                 e.date_value, e.date_precision, e.date_source = pub, "day", "publication"
         if e.date_source in {"explicit", "relative"} and e.date_precision == "day" and e.modality == "asserted":
             last = e
+
+
+def _background_clause(trigger: Token) -> bool:
+    """A relative clause on a thing or a person ("a car that crashed on the set") tells background; one on
+    a time ("the moment North Korea launches its missile") tells the event itself."""
+    return trigger.dep_ == "relcl" and lemma_of(trigger.head) not in TIME_NOUNS
 
 
 def _entity_text(tok: Token) -> str:

@@ -709,6 +709,28 @@ def test_who_organized_a_rally_holds_it_and_is_not_its_target():
     assert _roles(rows, "explosion") == set()
 
 
+def test_a_headline_nouns_owner_is_who_the_root_is_about_and_an_event_during_a_hypothetical_took_place():
+    rows = extract("Maria Lopez's halftime show was a flop\n\nConsidering the game was held in Denver, not thanking the "
+                   "fans during the halftime show would have been a mistake. The crowd cheered as the band played "
+                   "I Would Die 4 U.")
+    assert [(e["trigger"], e["is_root"], e["modality"]) for e in rows["events"]] == [("show", True, "asserted")]
+    assert _roles(rows, "show") == {("OTHER", "Maria Lopez", "source")}
+
+
+def test_a_relative_clause_on_a_thing_tells_background_with_no_date():
+    rows = extract("Crash on set\n\nJohn Carter has said that allowing Maria Lopez to drive a car that "
+                   "crashed on the set was a mistake.")
+    assert [(e["trigger"], e["event_date"], e["date_source"]) for e in rows["events"]] == [("crashed", None, None)]
+
+
+def test_hosting_is_a_consultation_only_with_a_guest_or_a_meeting():
+    assert [e["event_type"] for e in extract("Super Bowl\n\nThe Super Bowl was hosted in Minneapolis on Sunday.")[
+        "events"]] == []
+    rows = extract("Visit\n\nJapan hosted Kim Jong Un on Monday. China will host a summit in Beijing.")
+    assert [(e["trigger"], e["event_type"]) for e in rows["events"]] == [("hosted", "CONSULT"), ("host", "CONSULT")]
+    assert _roles(rows, "hosted") == {("CONSULT", "Japan", "source"), ("CONSULT", "Kim Jong Un", "target")}
+
+
 def test_an_act_feared_has_not_happened():
     rows = extract("Party leaflets\n\nPolice in Swansea are reading the leaflets. The party argues that it should be "
                    "able to debate this without fear of arrest.")
