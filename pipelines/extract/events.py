@@ -974,6 +974,9 @@ def _date_event(event: Event, tok: Token, dates: list[DateExpr], pub: date | Non
         return
     r = resolve(expr, pub, future=event.modality == "planned")
     event.date_text = expr.text
+    if event.modality in {"hypothetical", "negated"} and pub is not None and r.value is not None and r.value > pub:
+        event.date_source = None  # "an election should be held next year": no day for what may never be
+        return
     event.date_value, event.date_precision = r.value, r.precision
     event.date_source = r.source if r.value is not None or r.precision != "unknown" else "relative"
 

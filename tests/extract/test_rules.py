@@ -731,6 +731,12 @@ def test_hosting_is_a_consultation_only_with_a_guest_or_a_meeting():
     assert _roles(rows, "hosted") == {("CONSULT", "Japan", "source"), ("CONSULT", "Kim Jong Un", "target")}
 
 
+def test_what_may_happen_later_has_its_date_expression_but_no_day():
+    rows = extract("Missile warning\n\nSeoul warned that North Korea could launch a missile next month.")
+    assert [(e["trigger"], e["modality"], e["event_date"], e["date_text"], e["date_source"]) for e in rows["events"]
+            if e["trigger"] == "launch"] == [("launch", "hypothetical", None, "next month", None)]
+
+
 def test_an_act_feared_has_not_happened():
     rows = extract("Party leaflets\n\nPolice in Swansea are reading the leaflets. The party argues that it should be "
                    "able to debate this without fear of arrest.")
