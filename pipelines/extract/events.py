@@ -663,10 +663,13 @@ def _shared_objects(verb: Token) -> list[Token]:
 
 
 def _phrase_targets(obj: Token) -> list[Token]:
-    """"the sale of helicopters to the ROK", "an arrangement with the ROK", "a missile over Japan": whom
-    the object phrase is aimed at."""
-    return [g for t in _object_core(obj) for c in t.children if c.dep_ == "prep" and c.lower_ in TARGET_PREPS
-            for g in c.children if g.dep_ == "pobj"]
+    """"the sale of helicopters to the ROK", "an arrangement with the ROK", "a missile over Japan", "a missile
+    that flew over Japan": whom the object phrase is aimed at."""
+    core = _object_core(obj)
+    preps = [c for t in core for c in t.children if c.dep_ == "prep" and c.lower_ in TARGET_PREPS]
+    preps += [p for t in core for c in t.children if c.dep_ in {"relcl", "acl"}
+              for p in c.children if p.dep_ == "prep" and p.lower_ in {"over", "into", "at"}]
+    return [g for c in preps for g in c.children if g.dep_ == "pobj"]
 
 
 def _named_or_owned(phrase: Token, parts: ArticleParticipants) -> list[Entity]:
@@ -1071,6 +1074,7 @@ def _entity_text(tok: Token) -> str:
         start -= 1
     while end < len(doc) and doc[end].ent_iob_ == "I":
         end += 1
+    start += doc[start].lower_ == "the" and start + 1 < end and doc[start].is_lower  # "the Gaza Strip", not "The Hague"
     return doc[start:end].text
 
 
@@ -1091,7 +1095,8 @@ def _locate(event: Event, tok: Token, lex: Lexicon) -> None:
         for c in t.subtree:
             if c.dep_ == "pobj" and c.head.lower_ in {"in", "at"} and c.ent_type_ in {"GPE", "LOC", "FAC"} \
                     and not _in_subject_clause(c, t):  # not "MAB, which opposed the war in Iraq, urged ..."
-                event.location, event.location_code = c.text, lex.place_country(c.text)
+                name = _entity_text(c)
+                event.location, event.location_code = name, lex.place_country(name)
                 return
 
 
@@ -1248,8 +1253,10 @@ def _place_of_doer(root: Event, parts: ArticleParticipants, lex: Lexicon) -> boo
         verb = sent.root
         subject = _subject(verb)
         actors = _actors_of(subject, parts)
-        if not doers & _ids(actors) and (actors or subject is None or subject.lower_ not in lex.title_heads):
-            continue  # the doer, or a title no one else holds ("the prime minister")
+        if not doers & _ids(actors) and (actors or subject is None or subject.tag_ != "NN"
+                                          or subject.lower_ not in lex.title_heads
+                                          or not any(x.kind == "person" for x in root.sources)):
+            continue  # the doer, or a title no one else holds standing for a person ("the prime minister")
         for prep in (c for c in verb.children if c.dep_ == "prep" and c.lower_ in {"in", "at", "to"}):
             for pobj in (g for g in prep.children if g.dep_ == "pobj"):
                 phrases = [pobj] + [t for t in pobj.subtree if t.dep_ == "pobj" and t.head.lower_ in {"in", "at"}]

@@ -1,4 +1,5 @@
-"""The analytics marts on a warehouse built by `run_partition` from the seed article and the samples."""
+"""The analytics marts on a warehouse built by `run_partition` from the seed article, the samples and two
+wires' reports of the same launch."""
 from __future__ import annotations
 
 import json
@@ -19,10 +20,21 @@ from tests.conftest import SEED, needs, screenshot_path
 
 DAY = date(2022, 10, 5)
 
+TWO_REPORTS = {
+    "wire_a.json": {"title": "North Korea fires missile over Japan", "url": "https://wire-a.example/nk-missile",
+                    "published_at": "2022-10-04T12:00:00+09:00",
+                    "text": "North Korea fired a ballistic missile over Japan on Tuesday, the first such launch in five "
+                            "years. Japan's prime minister Fumio Kishida condemned the launch as outrageous."},
+    "wire_b.json": {"title": "Pyongyang launches missile across Japan", "url": "https://wire-b.example/launch",
+                    "published_at": "2022-10-04T18:30:00+09:00",
+                    "text": "In a sharp escalation, North Korea on Tuesday fired a ballistic missile that flew over "
+                            "Japan and landed in the Pacific Ocean, officials in Tokyo said."},
+}
+
 
 @pytest.fixture(scope="module")
 def built(tmp_path_factory):
-    """The data folder after `run_partition` on the seed article and the samples."""
+    """The data folder after `run_partition` on the seed article, the samples and two wires' reports of one launch."""
     needs(SEED)
     data = tmp_path_factory.mktemp("marts") / "data"
     landing = data / "landing"
@@ -30,6 +42,8 @@ def built(tmp_path_factory):
     for path in list(SEED.iterdir()) + list((REPO_ROOT / "data" / "samples").iterdir()):
         if path.is_file() and not path.name.startswith("README"):
             shutil.copy(path, landing / path.name)
+    for name, article in TWO_REPORTS.items():
+        (landing / name).write_text(json.dumps(article), encoding="utf-8")
     with pytest.MonkeyPatch.context() as mp:
         mp.setenv("NEWSETL_DATA_DIR", str(data))
         mp.setenv("NEWSETL_WAREHOUSE", str(data / "warehouse.duckdb"))
@@ -80,6 +94,19 @@ def test_stories_told_twice_are_one_event(warehouse):
     assert bad == 0
 
 
+def test_one_launch_told_by_two_outlets_is_one_real_event_carried_by_two_articles(warehouse):
+    assert rows(warehouse, "select n_events, n_reports, n_articles from mart_dyad_daily where day = date '2022-10-04' "
+                           "and event_type = 'MOBILIZE' and source_country = 'PRK' and target_country = 'JPN'") == [(1, 2, 2)]
+    timeline = rows(warehouse, "select day, \"trigger\", counterpart_countries, evidence, url from mart_actor_timeline "
+                               "where actor_name = 'North Korea' and event_type = 'MOBILIZE' and url like '%.example/%' "
+                               "order by url")
+    assert timeline == [
+        (date(2022, 10, 4), "fired", ["JPN"], "North Korea fired a ballistic missile over Japan on Tuesday, the first "
+         "such launch in five years.", "https://wire-a.example/nk-missile"),
+        (date(2022, 10, 4), "fired", ["JPN"], "In a sharp escalation, North Korea on Tuesday fired a ballistic missile "
+         "that flew over Japan and landed in the Pacific Ocean, officials in Tokyo said.", "https://wire-b.example/launch")]
+
+
 def cookbook() -> list[tuple[str, str]]:
     """(question, SQL) of every recipe in docs/queries.md."""
     text = (REPO_ROOT / "docs" / "queries.md").read_text(encoding="utf-8")
@@ -101,7 +128,7 @@ def test_the_nightly_digest_shows_the_day(built):
     assert "<script" not in page and "src=" not in page and "<link" not in page  # nothing loaded from anywhere
     assert "KOR → PRK" in page  # the seed's condemnations of the launch
     assert "Wendy Sherman" in page and "Deputy Secretary of State" in page
-    assert '<div class="count"><b>8</b>articles</div>' in page
+    assert '<div class="count"><b>10</b>articles</div>' in page
 
 
 def test_the_digest_opens_offline_in_chromium_with_its_charts(built, browser, tmp_path):
@@ -135,3 +162,4 @@ def test_every_model_and_column_is_documented_for_dbt_docs(built, tmp_path):
         undocumented += [node["name"]] if not node.get("description") else []
         undocumented += [f"{node['name']}.{c}" for c in sorted(built_columns - described)]
     assert undocumented == []
+

@@ -737,6 +737,14 @@ def test_what_may_happen_later_has_its_date_expression_but_no_day():
             if e["trigger"] == "launch"] == [("launch", "hypothetical", None, "next month", None)]
 
 
+def test_a_missile_that_flew_over_a_country_was_fired_at_it_and_places_keep_their_whole_names_and_owners():
+    rows = extract("Launch\n\nNorth Korea on Tuesday fired a ballistic missile that flew over Japan, officials said. "
+                   "China opposed Israel's military operations, which continued in the Gaza Strip. The ministers "
+                   "met in Sankt-Peterburg of Russia.")
+    assert _sides(rows, "fired") == [(("source", "PRK"), ("target", "JPN"))]
+    assert [(e["trigger"], e["location"]) for e in rows["events"]] == [("fired", None), ("opposed", "Gaza Strip")]
+
+
 def test_an_act_feared_has_not_happened():
     rows = extract("Party leaflets\n\nPolice in Swansea are reading the leaflets. The party argues that it should be "
                    "able to debate this without fear of arrest.")
