@@ -27,6 +27,7 @@ SUBJECTS = {"nsubj", "nsubjpass"}
 # Verbs whose "by" phrase on an event noun names who does it ("a rally organized by", "drills staged by").
 ORGANIZING_VERBS = {"organize", "organise", "sponsor", "stage", "host", "hold", "lead", "call", "convene", "conduct",
                     "pursue", "launch", "mount", "carry"}
+QUOTE_CHARS = {'"', "“", "”"}
 TIME_NOUNS = {"moment", "day", "time", "night", "morning", "afternoon", "evening", "week", "hour", "year", "month"}
 # Prepositions whose event noun happened whatever the clause around it says.
 PRESUPPOSING = {"during", "after", "since", "amid", "following"}
@@ -1221,28 +1222,29 @@ def _aside(event: Event) -> bool:
 def _place_the_root(events: list[Event], parts: ArticleParticipants, lex: Lexicon, title_end: int) -> None:
     """"Tony Blair has backed the report. In a speech in Edinburgh, the prime minister said ...": a root event
     with no place of its own happened where one of the next four sentences has its doer speak or act; else,
-    told right under a dateline in the country of the clause's subject, in the dateline's place
-    ("Pyongyang, October 10 (KCNA) -- The WPK received a floral basket"; not "WASHINGTON -- North Korea
-    fired a missile", nor "Pyongyang -- Foreign personages paid visits to DPRK missions")."""
+    where the report says "here" about it (in its sentence or the next two), in the dateline's place
+    ("Pyongyang, October 10 (KCNA) -- ... received a floral basket ... conveyed by the councilor of the
+    Chinese embassy here"); a dateline alone says where the report was filed, not where the act was."""
     root = next((e for e in events if e.is_root), None)
     if root is None or root.location:
         return
     if root.sources and _place_of_doer(root, parts, lex):
         return
-    text = doc_text(root.sentence.doc)
-    line = find_dateline(text, title_end)
-    if line is None or line.start >= root.sentence.end_char or text[line.end:root.sentence.start_char].strip():
-        return
-    code = lex.place_country(line.place) or lex.place_country(line.place.title())
-    trigger = _trigger(root)
-    subject = _subject(trigger if trigger.pos_ in {"VERB", "AUX"} else _governing_verb(trigger) or trigger)
-    parties = root.sources + root.targets
-    if subject is not None and subject.dep_ != "expl":
-        start, end = subject.left_edge.idx, subject.right_edge.idx + len(subject.right_edge)
-        parties = [x for x in parties if any(start <= m.start and m.end <= end for m in x.mentions)]
-    if code and code in {x.country_code for x in parties}:
+    line = find_dateline(doc_text(root.sentence.doc), title_end)
+    sentences, at = _sentence_at(root.sentence)
+    if line is not None and any(_says_here(sent) for sent in sentences[at:at + 3]):
         root.location = line.place.title() if line.place.isupper() else line.place
-        root.location_code = code
+        root.location_code = lex.place_country(line.place) or lex.place_country(line.place.title())
+
+
+def _says_here(sent: Span) -> bool:
+    """The writer's own "here" (the dateline's place): "took place here", "the embassy here"; not "here is",
+    nor a speaker's "here" inside quotation marks."""
+    for tok in sent:
+        if tok.lower_ == "here" and tok.dep_ == "advmod" and lemma_of(tok.head) != "be" \
+                and sum(sent.doc[i].text in QUOTE_CHARS for i in range(sent.start, tok.i)) % 2 == 0:
+            return True
+    return False
 
 
 def _place_of_doer(root: Event, parts: ArticleParticipants, lex: Lexicon) -> bool:

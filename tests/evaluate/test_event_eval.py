@@ -4,6 +4,7 @@ from __future__ import annotations
 from datetime import date
 
 from pipelines.cli import main
+from pipelines.config import REPO_ROOT
 from pipelines.evaluate.events import Predicted, Tally, score_events, score_root
 from tests.conftest import CORPORA, needs
 
@@ -56,3 +57,12 @@ def test_the_annotated_set(capsys):
     assert main(["eval", "events"]) == 0
     table = capsys.readouterr().out
     assert "events recall (type + dyad)" in table and "| 102 " in table
+
+
+def test_the_held_out_roots_are_scored_for_the_root_alone(capsys):
+    needs(CORPORA / "news")
+    assert main(["eval", "events", "--gold", str(REPO_ROOT / "tests" / "evaluate" / "events_heldout.yml")]) == 0
+    lines = {line.split("|")[0].strip(): [c.strip() for c in line.split("|")[1:]]
+             for line in capsys.readouterr().out.splitlines() if "|" in line}
+    assert lines["events recall (type + dyad)"] == ["0", "0", "-"]  # no dyad annotations: no dyad figures
+    assert lines["root event: what"][1] == "13"

@@ -666,18 +666,20 @@ def test_a_root_with_no_place_happened_where_its_doer_acts_in_the_sentences_afte
     assert root["location"] is None
 
 
-def test_a_root_told_under_a_dateline_of_its_subjects_country_happened_in_the_datelines_place():
+def test_a_root_the_report_says_happened_here_happened_in_the_datelines_place():
     rows = extract("Basket to WPK\n\nPyongyang, October 10 (KCNA) -- The Central Committee of the Workers' Party of "
-                   "Korea received a floral basket from the Central Committee of the Communist Party of China.")
+                   "Korea received a floral basket from the Central Committee of the Communist Party of China. The "
+                   "basket was conveyed by the councilor of the Chinese embassy here on Oct. 9.")
     (root,) = [e for e in rows["events"] if e["is_root"]]
     assert (root["trigger"], root["location"], root["location_country_code"]) == ("received", "Pyongyang", "PRK")
-    wire = extract("Missile launch\n\nWASHINGTON -- North Korea fired a ballistic missile into the sea on Tuesday.")
-    (root,) = [e for e in wire["events"] if e["is_root"]]
+    abroad = extract("Farewell call\n\nPyongyang, August 11 (KCNA) -- The DPRK ambassador to Equatorial Guinea paid a "
+                     "farewell call on the president of Equatorial Guinea on August 8.")
+    (root,) = [e for e in abroad["events"] if e["is_root"]]
+    assert (root["trigger"], root["location"]) == ("call", None)  # the dateline is where the report was filed
+    quoted = extract("Missile launch\n\nWASHINGTON -- North Korea fired a ballistic missile into the sea on Tuesday. "
+                     "\"We are watching it here,\" an official said.")
+    (root,) = [e for e in quoted["events"] if e["is_root"]]
     assert (root["trigger"], root["location"]) == ("fired", None)
-    visits = extract("Visits abroad\n\nPyongyang, September 17 (KCNA) -- Foreign personages paid congratulatory visits "
-                     "to the DPRK missions in their countries.")
-    (root,) = [e for e in visits["events"] if e["is_root"]]
-    assert (root["trigger"], root["location"]) == ("visits", None)
 
 
 def test_an_arrest_or_investigation_with_no_doer_written_is_the_work_of_the_police_named_before():
