@@ -30,7 +30,7 @@ ORGANIZING_VERBS = {"organize", "organise", "sponsor", "stage", "host", "hold", 
 QUOTE_CHARS = {'"', "“", "”"}
 TIME_NOUNS = {"moment", "day", "time", "night", "morning", "afternoon", "evening", "week", "hour", "year", "month"}
 # Prepositions whose event noun happened whatever the clause around it says.
-PRESUPPOSING = {"during", "after", "since", "amid", "following"}
+PRESUPPOSING = {"during", "since", "amid", "following"}  # not "after": "after the next election"
 # What an act that has not happened may be feared as ("without fear of arrest").
 RISKS = {"fear", "risk", "threat", "danger", "prospect", "possibility", "spectre", "specter"}
 # Acts of law enforcement, and the bodies that do them when no one else is named.
@@ -294,9 +294,10 @@ def _enforcers(events: list[Event], parts: ArticleParticipants) -> None:
 
 def _doer_unwritten(trigger: Token) -> bool:
     """No one is written as doing the act, resolved or not: a passive with no "by", a noun with no owner or
-    name before it that no active verb's subject acts out ("rebels detained two journalists", "Britain vowed investigations")."""
-    if any(c.dep_ == "poss" or c.dep_ in {"agent", "prep"} and c.lower_ == "by" or c.dep_ == "compound" and c.pos_ == "PROPN"
-           for c in trigger.children):  # "the Newsweek investigation"
+    name before it ("the Newsweek investigation") that no active verb's subject acts out ("rebels detained
+    two journalists", "Britain vowed investigations")."""
+    if any(c.dep_ == "poss" or c.dep_ in {"agent", "prep"} and c.lower_ == "by"
+           or c.dep_ == "compound" and c.pos_ == "PROPN" for c in trigger.children):
         return False
     if trigger.pos_ == "VERB":
         return _passive(trigger)
@@ -349,7 +350,7 @@ def _merge_title_events(events: list[Event], title_end: int) -> list[Event]:
     """A headline's event is the body's event of the same type that shares its parties, else the body's
     first event of the same verb ("Meyer dies" / "has died"): keep the body's, with the parties of the
     headline's noun when it names none ("Timberlake's halftime show was a joke" / "during the halftime
-    show"; headline verbs parse too poorly to lend their subjects).""" 
+    show"; headline verbs parse too poorly to lend their subjects)."""
     body = [e for e in events if e.trigger_start >= title_end]
     out = []
     for e in events:
@@ -417,8 +418,8 @@ def _events_at(tok: Token, sent: Span, parts: ArticleParticipants, lex: Lexicon)
             if c.dep_ == "prep" and c.lower_ == "by":
                 for pobj in (g for g in c.children if g.dep_ == "pobj"):
                     sources += _entities_of(pobj, parts)
-            if c.dep_ == "acl" and c.tag_ == "VBN" and lemma_of(c) in ORGANIZING_VERBS:  # "a rally organized by the KCTU"
-                sources += _agents(c, parts)
+            if c.dep_ == "acl" and c.tag_ == "VBN" and lemma_of(c) in ORGANIZING_VERBS:
+                sources += _agents(c, parts)  # "a rally organized by the KCTU"
             if c.lower_ in {"separate", "bilateral"} and c.dep_ == "amod":
                 separate = c.lower_ == "separate"
         if entry.get("asks") and not targets:  # "calls to halt deployment of a U.S. system": the U.S. is asked

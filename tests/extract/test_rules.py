@@ -717,6 +717,8 @@ def test_a_headline_nouns_owner_is_who_the_root_is_about_and_an_event_during_a_h
                    "I Would Die 4 U.")
     assert [(e["trigger"], e["is_root"], e["modality"]) for e in rows["events"]] == [("show", True, "asserted")]
     assert _roles(rows, "show") == {("OTHER", "Maria Lopez", "source")}
+    later = extract("Labour plans\n\nLabour will review its rules after the next election, Tony Blair said.")
+    assert [(e["trigger"], e["modality"]) for e in later["events"]] == [("election", "planned")]
 
 
 def test_a_relative_clause_on_a_thing_tells_background_with_no_date():
