@@ -11,6 +11,7 @@ from pipelines.extract.dates import DateExpr, find_dates, resolve
 from pipelines.extract.lexicon import Lexicon
 from pipelines.extract.nlp import clause_subject, doc_text, lemma_of, sentences_of, tokens_of
 from pipelines.extract.participants import ArticleParticipants, Entity
+from pipelines.extract.quotes import DOUBLE_MARKS
 from pipelines.ids import stable_id
 from pipelines.ingest.dateline import find_dateline
 
@@ -27,7 +28,7 @@ SUBJECTS = {"nsubj", "nsubjpass"}
 # Verbs whose "by" phrase on an event noun names who does it ("a rally organized by", "drills staged by").
 ORGANIZING_VERBS = {"organize", "organise", "sponsor", "stage", "host", "hold", "lead", "call", "convene", "conduct",
                     "pursue", "launch", "mount", "carry"}
-QUOTE_CHARS = {'"', "“", "”"}
+# Nouns a relative clause tells the time of ("the moment North Korea launches"), not the background of.
 TIME_NOUNS = {"moment", "day", "time", "night", "morning", "afternoon", "evening", "week", "hour", "year", "month"}
 # Prepositions whose event noun happened whatever the clause around it says.
 PRESUPPOSING = {"during", "since", "amid", "following"}  # not "after": "after the next election"
@@ -1243,7 +1244,7 @@ def _says_here(sent: Span) -> bool:
     nor a speaker's "here" inside quotation marks."""
     for tok in sent:
         if tok.lower_ == "here" and tok.dep_ == "advmod" and lemma_of(tok.head) != "be" \
-                and sum(sent.doc[i].text in QUOTE_CHARS for i in range(sent.start, tok.i)) % 2 == 0:
+                and sum(bool(DOUBLE_MARKS.fullmatch(t.text)) for t in sent.doc[sent.start:tok.i]) % 2 == 0:
             return True
     return False
 
