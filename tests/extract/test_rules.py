@@ -470,6 +470,12 @@ def test_a_capitalized_common_noun_the_article_also_writes_in_lower_case_is_no_o
     assert [name for name, _, _ in organizations(rows)] == ["Parliament"]
 
 
+def _root(rows: dict) -> dict:
+    """The article's one root event."""
+    (root,) = [e for e in rows["events"] if e["is_root"]]
+    return root
+
+
 def _sides(rows: dict, trigger: str) -> list[tuple]:
     """Each event of the trigger as its sorted (role, country) links."""
     countries = {p["participant_id"]: p["country_code"] for p in rows["participants"]}
@@ -527,7 +533,7 @@ def test_what_a_statement_does_not_do_is_dated_by_the_day_it_is_reported():
 def test_a_headline_verb_no_coded_event_carries_makes_the_bodys_use_of_it_the_root():
     rows = extract("Maria Lopez and John Carter split after four years\n\nMaria Lopez and John Carter have split after "
                    "almost four years together, blaming long distance. The comedian shared the news on Monday.")
-    (root,) = [e for e in rows["events"] if e["is_root"]]
+    root = _root(rows)
     assert (root["event_type"], root["trigger"], _roles(rows, "split")) == (
         "OTHER", "split", {("OTHER", "Maria Lopez", "source"), ("OTHER", "John Carter", "source")})
 
@@ -600,7 +606,7 @@ def test_a_noun_modifying_another_is_no_event_and_no_headline_word():
                    "audience he would win. Last year MAB, which opposed the war in Iraq, urged Muslims not to vote "
                    "for Labour.")
     assert [e["trigger"] for e in rows["events"] if e["trigger"] == "election"] == []
-    (root,) = [e for e in rows["events"] if e["is_root"]]
+    root = _root(rows)
     assert (root["trigger"], root["location"]) == ("urged", None)
 
 
@@ -658,11 +664,11 @@ def test_a_peninsula_named_after_a_country_is_no_country():
 def test_a_root_with_no_place_happened_where_its_doer_acts_in_the_sentences_after():
     rows = extract("Blair backs budget\n\nTony Blair has backed Chancellor Gordon Brown's report.\n\nIn a speech in "
                    "Edinburgh, the prime minister said the report reinforced stability.")
-    (root,) = [e for e in rows["events"] if e["is_root"]]
+    root = _root(rows)
     assert (root["trigger"], root["location"], root["location_country_code"]) == ("backed", "Edinburgh", "GBR")
     elsewhere = extract("Blair backs budget\n\nTony Blair has backed Chancellor Gordon Brown's report.\n\nIn a speech in "
                         "Edinburgh, Michael Howard said the report was wrong.")
-    (root,) = [e for e in elsewhere["events"] if e["is_root"]]
+    root = _root(elsewhere)
     assert root["location"] is None
 
 
@@ -670,15 +676,15 @@ def test_a_root_the_report_says_happened_here_happened_in_the_datelines_place():
     rows = extract("Basket to WPK\n\nPyongyang, October 10 (KCNA) -- The Central Committee of the Workers' Party of "
                    "Korea received a floral basket from the Central Committee of the Communist Party of China. The "
                    "basket was conveyed by the councilor of the Chinese embassy here on Oct. 9.")
-    (root,) = [e for e in rows["events"] if e["is_root"]]
+    root = _root(rows)
     assert (root["trigger"], root["location"], root["location_country_code"]) == ("received", "Pyongyang", "PRK")
     abroad = extract("Farewell call\n\nPyongyang, August 11 (KCNA) -- The DPRK ambassador to Equatorial Guinea paid a "
                      "farewell call on the president of Equatorial Guinea on August 8.")
-    (root,) = [e for e in abroad["events"] if e["is_root"]]
+    root = _root(abroad)
     assert (root["trigger"], root["location"]) == ("call", None)  # the dateline is where the report was filed
     quoted = extract("Missile launch\n\nWASHINGTON -- North Korea fired a ballistic missile into the sea on Tuesday. "
                      "\"We are watching it here,\" an official said.")
-    (root,) = [e for e in quoted["events"] if e["is_root"]]
+    root = _root(quoted)
     assert (root["trigger"], root["location"]) == ("fired", None)
 
 
