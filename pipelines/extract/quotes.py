@@ -23,6 +23,7 @@ DOUBLE_MARKS = re.compile(r"''|[“”«»\"]")
 SINGLE_MARKS = re.compile(r"[‘’]")
 OPENING = {"“": "”", "«": "»", "‘": "’"}
 CLOSING = frozenset(OPENING.values())
+DOUBLE_CLOSERS = frozenset('”"“')  # a quotation opened with one of these may close with another: “...." 
 QUOTE_MARKS = "“”«»\"'‘’"
 PARAGRAPH_BREAK = re.compile(r"\n+")
 SENTENCE_END = re.compile(r"[.!?]+['\"”’]*(?=\s|$)")
@@ -84,7 +85,8 @@ def _pairs(text: str, marks: re.Pattern) -> list[tuple[int, int]]:
     open_at, closer, last = None, "", 0
     for m in marks.finditer(text):
         if open_at is not None and "\n" in text[last:m.start()]:
-            if _starts_paragraph(text, m.start()) and _can_open(text, m):
+            if _starts_paragraph(text, m.start()) and _can_open(text, m) \
+                    and len(PARAGRAPH_BREAK.findall(text, last, m.start())) == 1:
                 last = m.end()
                 continue
             open_at = None
@@ -114,10 +116,15 @@ def _can_open(text: str, m: re.Match) -> bool:
 def _can_close(text: str, m: re.Match, closer: str) -> bool:
     mark, before, after = m.group(), text[m.start() - 1:m.start()] or " ", text[m.end():m.end() + 1] or " "
     if mark != closer:
-        return False
+        return mark in DOUBLE_CLOSERS and closer in DOUBLE_CLOSERS and _closes_here(before, after)
     if mark == "’":
         return not after.isalnum() and not before.isspace()
     return mark in CLOSING or not _can_open(text, m) or m.end() == len(text)
+
+
+def _closes_here(before: str, after: str) -> bool:
+    """Whether a mark stands where a quotation ends: after a word or punctuation, before a space or punctuation."""
+    return not before.isspace() and not after.isalnum()
 
 
 def extract_quotes(doc: Doc, parts: ArticleParticipants, lex: Lexicon) -> list[Quote]:

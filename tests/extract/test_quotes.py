@@ -274,6 +274,9 @@ def test_an_unclosed_mark_neither_crashes_nor_swallows_the_article():
     ("“Unclosed at the end.\n\nNext paragraph “closed” here.", ["“closed”"]),
     ("“One.\n\n“Two.”", ["“One.\n\n“Two.”"]),
     ('A lone " mark', []),
+    ("“Curly opens, straight closes,\" she said. “Again.”", ["“Curly opens, straight closes,\"", "“Again.”"]),
+    ("Print “turned the closer around.“ Then “this.”", ["“turned the closer around.“", "“this.”"]),
+    ("“One opens.\n\nNo mark here.\n\n“Another opens.”", ["“Another opens.”"]),
 ])
 def test_quotation_marks_pair_and_apostrophes_are_not_marks(text, expected):
     assert [text[s:e] for s, e in quotation_spans(text)] == expected
