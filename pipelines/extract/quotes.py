@@ -199,7 +199,7 @@ def _direct_quotes(doc: Doc, quotations, parts: ArticleParticipants,
     for k, (s, e) in enumerate(quotations):
         if _is_title(text, s, e):
             continue
-        if quotes and _resumes(text, quotes[-1], s):
+        if quotes and _resumes(doc, starts, quotes[-1], s, lex):
             _go_on(quotes, s, e)
             continue
         left, right = _clause_start(text, quotations, k), _clause_end(text, quotations, k)
@@ -294,13 +294,16 @@ def _verb_before(doc: Doc, starts: list[int], a: int, b: int) -> Token | None:
         else None
 
 
-def _resumes(text: str, q: Quote, s: int) -> bool:
-    """Whether the quotation at s goes on with quote q: '"...," "..."', '"...," she said, "and ..."'."""
+def _resumes(doc: Doc, starts: list[int], q: Quote, s: int, lex: Lexicon) -> bool:
+    """Whether the quotation at s goes on with quote q: '"...," "..."', '"...," she said, "and ..."'; not after a
+    second cue ('"...," she said, adding, "..."')."""
+    text = doc_text(doc)
     between = text[q.end:s]
     if q.end > s or "\n" in between:
         return False
     return not between.strip(" \xa0") or q.cue_start is not None and q.end <= q.cue_start < s \
-        and between.rstrip().endswith(",") and next(_sentence_ends(text, q.end, s), None) is None
+        and between.rstrip().endswith(",") and next(_sentence_ends(text, q.end, s), None) is None \
+        and not any(_is_cue(t, lex) and t.idx != q.cue_start for t in _tokens(doc, starts, q.end, s))
 
 
 def _go_on(quotes: list[Quote], s: int, e: int) -> None:

@@ -48,6 +48,12 @@ def test_the_title_of_the_speaker_between_two_quotations_does_not_end_the_senten
          "say", None)]
 
 
+def test_a_second_cue_between_two_quotations_makes_the_second_a_quote_of_its_own():
+    assert quotes("“We will win the vote,” Maria Lopez said, adding, “Nobody can stop us now.”") == [
+        ("“We will win the vote,”", "direct", "Maria Lopez", "Maria Lopez", "say", None),
+        ("“Nobody can stop us now.”", "direct", "Maria Lopez", "Maria Lopez", "add", None)]
+
+
 def test_a_long_attribution_between_two_quotations_leaves_them_two_quotes_of_one_speaker():
     body = ("“We will win,” said Maria Lopez, who has run the county farm bureau for twelve years and chaired three "
             "campaigns before this one, on Monday. “Nobody can stop us.”")
