@@ -42,6 +42,7 @@ SPEAKER_LINE = re.compile(r"^(?:[A-Z]+ [–—-] )?([A-Z][\w.’'-]*(?: [A-Z][\w
 SAID_COMMA = re.compile(  # 'Clinton said, "as long as ..."', 'As Politico reported, "... if ..."'
     r"\b(?:said|says|added|adds|asked|asks|wrote|writes|reported|reports|noted|notes|explained|explains"
     r"|continued|continues|replied|replies|tweeted|tweets|declared|declares|told(?: \w+){1,3}),$")
+DASH_NAME = re.compile(r"\s*[―—–-]+\s*([A-Z][\w.'’ -]{1,60}?)\s*(?:[,(]|\.?\s*$)")  # "― Jane Doe, on Twitter"
 JOIN_GAP = 0.9  # a speaker's two quotations are one span when the text between is at most this share of theirs
 SIGNATURE_WORDS = 6  # a sentence this short after a closed quotation may be its cue: '"... missing." Trump said.'
 ASIDE_TAIL = 4  # words after a cue that still belong to an aside attribution: ", she said in an interview,"
@@ -323,9 +324,13 @@ def _utterance(text: str, s: int, e: int, before: str) -> bool:
 
 
 def _dash_name(text: str, e: int, end: int) -> tuple[int, int] | None:
-    """The name signing a quotation after a dash, up to `end`: '"..." ― Jane Doe'."""
-    m = re.match(r"\s*[―—–-]+\s*([A-Z][^\n]{1,60}?)[.,]?\s*$", text[e:end])
-    return (e + m.start(1), e + m.end(1)) if m and len(m.group(1).split()) <= 6 else None
+    """The name signing a quotation after a dash, up to `end`, or opening the paragraph after it when the
+    quotation ends its own: '"..." ― Jane Doe', '"..."\n\n- President Obama, on Twitter.'."""
+    m = DASH_NAME.match(text, e, end)
+    if m is None and not text[e:end].strip(" .\xa0") and end < len(text):
+        after = len(text) - len(text[end:].lstrip())  # where the next paragraph starts
+        m = DASH_NAME.match(text, after, _paragraph(text, after)[1])
+    return m.span(1) if m and len(m.group(1).split()) <= 6 else None
 
 
 def _continuation(q: Quote, s: int, e: int) -> Quote:

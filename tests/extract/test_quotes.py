@@ -186,6 +186,14 @@ def test_a_quotation_signed_after_a_dash():
         ("“The farmers deserve better.”", "direct", "John Carter", "John Carter", None, None)]
 
 
+def test_a_quotation_signed_in_the_paragraph_after_it_is_not_the_speaker_before():
+    body = ("“We will win the vote,” John Carter said.\n\n“Nobody can stop the farmers of this county.”\n\n"
+            "— Maria Lopez, on the county radio.")
+    assert quotes(body) == [("“We will win the vote,”", "direct", "John Carter", "John Carter", "say", None),
+                            ("“Nobody can stop the farmers of this county.”", "direct", "Maria Lopez", "Maria Lopez",
+                             None, None)]
+
+
 def test_partial_quotation_inside_reported_speech_is_the_whole_clause():
     assert quotes("Maria Lopez said the plan was \"a disaster\" for farmers in the '90s.") == [
         ("the plan was \"a disaster\" for farmers in the '90s", "partial", "Maria Lopez", "Maria Lopez", "say", None)]
