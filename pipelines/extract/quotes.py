@@ -634,12 +634,14 @@ def _object(cue: Token) -> tuple[int, int] | None:
 
 
 def _prepositional_object(cue: Token, preps: frozenset[str]) -> tuple[int, int] | None:
-    """The object of the cue's preposition, and the infinitive after it: "called on them to resign"."""
+    """The object of the cue's preposition, and the infinitive or "as" after it: "called on them to resign",
+    "referred to them as rapists"."""
     prep = next((c for c in cue.children if c.dep_ in {"prep", "prt"} and c.lower_ in preps), None)
     pobj = next((g for g in prep.children if g.dep_ == "pobj"), None) if prep is not None else None
     if pobj is None:
         return None
-    last = max([pobj.right_edge.i] + [c.right_edge.i for c in cue.children if c.dep_ == "xcomp" and c.i > pobj.i])
+    last = max([pobj.right_edge.i] + [c.right_edge.i for c in cue.children if c.i > pobj.i and (
+        c.dep_ == "xcomp" or c.dep_ == "prep" and c.lower_ == "as")])
     return pobj.left_edge.i, last
 
 

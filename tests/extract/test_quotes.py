@@ -243,6 +243,8 @@ def test_a_quotation_resumed_in_lower_case_after_its_attribution_is_one_quote():
      ("John Carter as a threat to the farmers", "indirect", "Maria Lopez", "Maria Lopez", "portray", None)),
     ("Maria Lopez hoped that the talks would resume on Monday.",
      ("that the talks would resume on Monday", "indirect", "Maria Lopez", "Maria Lopez", "hope", None)),
+    ("Maria Lopez referred to the county's new silos as \"a disaster\" in her speech.",
+     ("the county's new silos as \"a disaster\"", "partial", "Maria Lopez", "Maria Lopez", "refer to", "speech")),
     ("Maria Lopez likened John Carter to a fox in the henhouse.",
      ("John Carter to a fox in the henhouse", "indirect", "Maria Lopez", "Maria Lopez", "liken", None)),
     ("LONDON (Reuters) - Maria Lopez said the talks would resume on Monday.",
