@@ -344,13 +344,16 @@ def _same_speaker(q: Quote, before: Quote) -> None:
 
 
 def _attach_uncued(text: str, s: int, e: int, quotes: list[Quote]) -> None:
-    """A quotation with no cue is said by the speaker of the quote before it in its paragraph or the paragraph
-    before, else of a direct quote shortly before; a long one stands unattributed."""
+    """A quotation with no cue right after reported speech ends that speech; otherwise it is said by the speaker
+    of the quote before it in its paragraph or the paragraph before, else of a direct quote shortly before; a long
+    one stands unattributed."""
     previous = sorted((q for q in quotes if q.start < s), key=lambda q: q.start)  # quotes attached so far come last
     near = previous[-1] if previous and len(PARAGRAPH_BREAK.findall(text, previous[-1].start, s)) <= 1 else next(
         (q for q in reversed(previous) if q.kind == "direct"), None)
     words = len(text[s:e].split())
-    if near is not None and near.speaker_start is not None and words >= 3 \
+    if near is not None and near.kind != "direct" and near.end <= s and not text[near.end:s].strip(" .,;:\xa0"):
+        near.end, near.kind = e, "partial"
+    elif near is not None and near.speaker_start is not None and words >= 3 \
             and len(PARAGRAPH_BREAK.findall(text, near.end, s)) <= CONTINUATION_REACH:
         quotes.append(_continuation(near, s, e))
     elif words >= MIN_UNATTRIBUTED_WORDS:
