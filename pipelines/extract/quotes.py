@@ -145,6 +145,7 @@ def extract_quotes(doc: Doc, parts: ArticleParticipants, lex: Lexicon) -> list[Q
     for q in _speaker_lines(doc_text(doc), quotations, parts):
         found.add(q, absorbs=True)
     quotes = found.items
+    _extend_reported(doc_text(doc), quotations, quotes)
     for s, e in uncued:
         if not any(q.start <= s and e <= q.end for q in quotes):
             _attach_uncued(doc_text(doc), s, e, quotes)
@@ -344,20 +345,27 @@ def _same_speaker(q: Quote, before: Quote) -> None:
 
 
 def _attach_uncued(text: str, s: int, e: int, quotes: list[Quote]) -> None:
-    """A quotation with no cue right after reported speech ends that speech; otherwise it is said by the speaker
-    of the quote before it in its paragraph or the paragraph before, else of a direct quote shortly before; a long
-    one stands unattributed."""
+    """A quotation with no cue is said by the speaker of the quote before it in its paragraph or the paragraph
+    before, else of a direct quote shortly before; a long one stands unattributed."""
     previous = sorted((q for q in quotes if q.start < s), key=lambda q: q.start)  # quotes attached so far come last
     near = previous[-1] if previous and len(PARAGRAPH_BREAK.findall(text, previous[-1].start, s)) <= 1 else next(
         (q for q in reversed(previous) if q.kind == "direct"), None)
     words = len(text[s:e].split())
-    if near is not None and near.kind != "direct" and near.end <= s and not text[near.end:s].strip(" .,;:\xa0"):
-        near.end, near.kind = e, "partial"
-    elif near is not None and near.speaker_start is not None and words >= 3 \
+    if near is not None and near.speaker_start is not None and words >= 3 \
             and len(PARAGRAPH_BREAK.findall(text, near.end, s)) <= CONTINUATION_REACH:
         quotes.append(_continuation(near, s, e))
     elif words >= MIN_UNATTRIBUTED_WORDS:
         quotes.append(Quote(s, e, "direct"))
+
+
+def _extend_reported(text: str, quotations, quotes: list[Quote]) -> None:
+    """Reported speech that a quotation follows right after, in its sentence or the next, takes the quotation in
+    ('said it was better, "because ..."', 'said that ... must change. "Nobody will ..."'), as PolNeAR does."""
+    ends = sorted((q for q in quotes if q.kind != "direct"), key=lambda q: q.end)
+    for s, e in quotations:
+        k = bisect.bisect_right(ends, s, key=lambda q: q.end) - 1
+        if k >= 0 and not text[ends[k].end:s].strip(" .,;:\xa0") and not any(q.start < e and s < q.end for q in quotes):
+            ends[k].end, ends[k].kind = e, "partial"
 
 
 def _clause_start(text: str, quotations, k: int) -> int:

@@ -141,6 +141,12 @@ def test_a_quotation_without_a_cue_continues_the_nearest_speaker_not_an_earlier_
         ("“Nobody can stop us now, not even the weather.”", "direct", "Maria Lopez", "Maria Lopez", "tell", None)]
 
 
+def test_a_quotation_right_after_reported_speech_in_its_sentence_ends_that_speech():
+    assert quotes("Maria Lopez said it would be better to sell the grain early, “because the prices will fall.”") == [
+        ("it would be better to sell the grain early, “because the prices will fall.”", "partial", "Maria Lopez",
+         "Maria Lopez", "say", None)]
+
+
 def test_a_quotation_right_after_reported_speech_ends_that_speech():
     assert quotes("Maria Lopez said that the farmers must do more to save water. “Nobody will vote for a plan that "
                   "wastes it.”\n\nThe vote is on Friday.") == [
