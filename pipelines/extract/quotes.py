@@ -603,6 +603,7 @@ def _content_span(cue: Token, sent: Span, quotations) -> tuple[int, int] | None:
     if tokens:
         first, last = tokens
         doc = cue.doc
+        last = _before_trailing_aside(doc, first, last)
         start, end = _paragraph(doc_text(doc), cue.idx)
         s, e = _trim(doc, max(doc[first].idx, start), min(doc[last].idx + len(doc[last]), end), quotations)
         said = [(qs, qe) for qs, qe in _between(quotations, s, e) if s < qs and qe >= e - 1]
@@ -610,6 +611,21 @@ def _content_span(cue: Token, sent: Span, quotations) -> tuple[int, int] | None:
             return said[-1]  # 'X asserted that ...: "France is no longer France," he claimed': the quotation
         return s, e
     return _quoted_object(cue, quotations) or _adjacent_quotation(cue, sent, quotations)
+
+
+def _before_trailing_aside(doc: Doc, first: int, last: int) -> int:
+    """The content's last token before a participle clause or an apposition that a comma or dash sets off at its
+    end: 'that it was "a distortion," describing the team as ...', 'that ... pay "more", an acknowledgment ...'."""
+    for tok in doc[first + 1:last + 1]:
+        if not (tok.dep_ == "advcl" and tok.tag_ == "VBG" or tok.dep_ == "appos") or not first <= tok.head.i <= last \
+                or tok.right_edge.i < last:
+            continue
+        k = tok.left_edge.i - 1
+        while k > first and doc[k].text in QUOTE_MARKS:
+            k -= 1
+        if doc[k].text in {",", "—", "–", "--"} and k > first:
+            return k - 1
+    return last
 
 
 def _clause(cue: Token) -> tuple[int, int] | None:
@@ -715,8 +731,8 @@ def _kind(s: int, e: int, quotations, text: str) -> str | None:
 
 
 def _subject(cue: Token) -> Token | None:
-    """The subject of the cue or of the verb it depends on ("X left, saying"), within the cue's paragraph; of two,
-    the nearer ("LONDON (Reuters) - Jane Doe said")."""
+    """The subject of the cue or of the verb it depends on ("X left, saying"; "X said it was bad, describing": X),
+    within the cue's paragraph; of two, the nearer ("LONDON (Reuters) - Jane Doe said")."""
     tok = cue
     start, end = _paragraph(doc_text(cue.doc), cue.idx)
     for _ in range(4):
@@ -729,6 +745,8 @@ def _subject(cue: Token) -> Token | None:
                 return next((g for g in c.children if g.dep_ == "pobj"), None)
         if tok.dep_ in CLIMB and tok.head is not tok:
             tok = tok.head
+            if tok.dep_ == "ccomp" and _is_cue(tok.head, lexicon()):  # 'said that it was bad, describing ...'
+                tok = tok.head
         else:
             break
     return None

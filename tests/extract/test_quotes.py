@@ -141,6 +141,22 @@ def test_a_quotation_without_a_cue_continues_the_nearest_speaker_not_an_earlier_
         ("“Nobody can stop us now, not even the weather.”", "direct", "Maria Lopez", "Maria Lopez", "tell", None)]
 
 
+def test_reported_speech_ends_before_a_participle_set_off_at_its_end_whose_doer_is_the_speaker():
+    assert quotes("Maria Lopez said that the plan was \"a disaster,\" describing the silos as too small.") == [
+        ("that the plan was \"a disaster,\"", "partial", "Maria Lopez", "Maria Lopez", "say", None),
+        ("the silos as too small", "indirect", "Maria Lopez", "Maria Lopez", "describe", None)]
+
+
+@pytest.mark.parametrize("body, expected", [
+    ('Maria Lopez said the county needs "more silos," a plan the farm bureau opposes.',
+     ('the county needs "more silos,"', "partial", "Maria Lopez", "Maria Lopez", "say", None)),
+    ('Maria Lopez criticized the "Farm Act," a law that cut the grain subsidies.',
+     ('the "Farm Act,"', "partial", "Maria Lopez", "Maria Lopez", "criticize", None)),
+])
+def test_content_ends_before_an_apposition_the_writer_adds(body, expected):
+    assert quotes(body) == [expected]
+
+
 def test_a_quotation_right_after_reported_speech_in_its_sentence_ends_that_speech():
     assert quotes("Maria Lopez said it would be better to sell the grain early, “because the prices will fall.”") == [
         ("it would be better to sell the grain early, “because the prices will fall.”", "partial", "Maria Lopez",
