@@ -207,6 +207,9 @@ def _direct_quotes(doc: Doc, quotations, parts: ArticleParticipants,
         left, right = _clause_start(text, quotations, k), _clause_end(text, quotations, k)
         before = text[left:s].strip()
         cue = _cue_before(doc, starts, left, s, lex) if before and _utterance(text, s, e, before) else None
+        if cue is not None and _ends_that_clause(text, cue, s, e, right):
+            uncued.append((s, e))  # the reported clause is the content, found with the other cues
+            continue
         if cue is None and (not before or before.endswith(":")):
             cue = _cue_after(doc, starts, quotations, k, right, lex)
         if cue is None and not before and (above := _introduction(text, left)):
@@ -316,6 +319,12 @@ def _go_on(quotes: list[Quote], s: int, e: int) -> None:
         q.end = e
     else:
         quotes.append(_continuation(q, s, e))
+
+
+def _ends_that_clause(text: str, cue: Token, s: int, e: int, right: int) -> bool:
+    """Whether the quotation [s, e) ends the "that" clause of its cue: 'said that after all these years, "It is
+    time."', 'said that farmers have two choices: "Sell or wait."'."""
+    return re.search(r"\bthat\b", text[cue.idx + len(cue):s]) is not None and not re.search(r"\w", text[e:right])
 
 
 def _utterance(text: str, s: int, e: int, before: str) -> bool:

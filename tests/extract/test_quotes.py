@@ -157,6 +157,18 @@ def test_content_ends_before_an_apposition_the_writer_adds(body, expected):
     assert quotes(body) == [expected]
 
 
+@pytest.mark.parametrize("body, expected", [
+    ('Maria Lopez said that after forty years of waiting, "It is time for the county to act."',
+     ('that after forty years of waiting, "It is time for the county to act."', "partial", "Maria Lopez",
+      "Maria Lopez", "say", None)),
+    ('Maria Lopez said that farmers have two choices: "Sell the grain now or wait for the rain."',
+     ('that farmers have two choices: "Sell the grain now or wait for the rain."', "partial", "Maria Lopez",
+      "Maria Lopez", "say", None)),
+])
+def test_a_whole_quotation_inside_a_that_clause_is_part_of_the_reported_clause(body, expected):
+    assert quotes(body) == [expected]
+
+
 def test_a_quotation_right_after_reported_speech_in_its_sentence_ends_that_speech():
     assert quotes("Maria Lopez said it would be better to sell the grain early, “because the prices will fall.”") == [
         ("it would be better to sell the grain early, “because the prices will fall.”", "partial", "Maria Lopez",
