@@ -31,6 +31,7 @@ WORD_BEFORE = re.compile(r"(?:^|[^\w.])([\w.]+)$")
 ABBREVIATIONS = frozenset({"Mr", "Ms", "Mrs", "Dr", "Jr", "Sr", "St", "Sen", "Rep", "Gov", "Gen", "Col", "Lt", "Sgt",
                            "Prof", "Rev", "Mt", "Ft", "No", "Jan", "Feb", "Aug", "Sept", "Oct", "Nov", "Dec"})
 SUBJECTS = {"nsubj", "nsubjpass", "csubj"}
+PARTICLES = {"prt", "advmod", "dobj"}  # "pointed out", "shot back", "as she put it"
 CLIMB = {"advcl", "xcomp", "conj", "acl", "pcomp", "prep"}  # a cue's subject may be its head's: "X left, saying"
 MIN_UNATTRIBUTED_WORDS = 6
 TITLE_WORDS = 8
@@ -222,6 +223,8 @@ def _direct_quotes(doc: Doc, quotations, parts: ArticleParticipants,
             continue
         if cue is None and before.endswith(":"):
             cue = _verb_before(doc, starts, left, s)
+        if cue is None and before.endswith(",") and _inner(text, s, e)[:1].isupper():
+            cue = _verb_before_comma(doc, starts, left, s)
         if cue is not None and _interrupts_prose(text, cue, quotations):
             continue
         if cue is not None:
@@ -297,6 +300,13 @@ def _verb_before(doc: Doc, starts: list[int], a: int, b: int) -> Token | None:
     root = tokens[-1].sent.root if len(tokens) else None
     return root if root is not None and root.pos_ == "VERB" and a <= root.idx < b and _subject(root) is not None \
         else None
+
+
+def _verb_before_comma(doc: Doc, starts: list[int], a: int, b: int) -> Token | None:
+    """A verb with a subject right before the comma that opens a quotation: 'she boomed, "Today, ..."'."""
+    tokens = _tokens(doc, starts, a, b)
+    verb = tokens[-2] if len(tokens) > 1 and tokens[-1].text == "," else None
+    return verb if verb is not None and verb.pos_ == "VERB" and _subject(verb) is not None else None
 
 
 def _resumes(doc: Doc, starts: list[int], q: Quote, s: int, lex: Lexicon) -> bool:
@@ -461,7 +471,7 @@ def _is_cue(tok: Token, lex: Lexicon) -> bool:
 def _in_phrasal_form(tok: Token, lex: Lexicon) -> bool:
     """False for a verb that is a cue only with its particle, written without it ("shot", not "shot back")."""
     lemma = lemma_of(tok)
-    return lemma not in lex.cue_phrasal_only or any(c.dep_ in {"prt", "advmod"} and c.lower_ == lex.cue_phrasal[lemma]
+    return lemma not in lex.cue_phrasal_only or any(c.dep_ in PARTICLES and c.lower_ == lex.cue_phrasal[lemma]
                                                     for c in tok.children)
 
 
@@ -531,7 +541,7 @@ def _cue_lemma(tok: Token, lex: Lexicon) -> str:
     if lemma == "according":
         return "according to"
     particle = lex.cue_phrasal.get(lemma)
-    if particle and any(c.dep_ in {"prt", "advmod"} and c.lower_ == particle for c in tok.children):
+    if particle and any(c.dep_ in PARTICLES and c.lower_ == particle for c in tok.children):
         return f"{lemma} {particle}"
     preps = lexicon().cue_frames.prepositions.get(lemma, frozenset())
     if prep := next((c.lower_ for c in tok.children if c.dep_ in {"prep", "prt"} and c.lower_ in preps), None):

@@ -42,6 +42,16 @@ def test_direct_quote_with_its_speaker_before_after_or_around(body, expected):
     assert quotes(body) == [expected]
 
 
+@pytest.mark.parametrize("body, expected", [
+    ("Or, as Maria Lopez put it: “The rain is late and the silos are empty.”",
+     ("“The rain is late and the silos are empty.”", "direct", "Maria Lopez", "Maria Lopez", "put it", None)),
+    ("Maria Lopez thanked the farmers and then boomed, “Today, you proved the county right.”",
+     ("“Today, you proved the county right.”", "direct", "Maria Lopez", "Maria Lopez", "boom", None)),
+])
+def test_a_speaking_phrase_or_any_verb_before_the_comma_that_opens_a_quotation_is_its_cue(body, expected):
+    assert quotes(body) == [expected]
+
+
 def test_the_title_of_the_speaker_between_two_quotations_does_not_end_the_sentence():
     assert quotes("“We will win the vote,” Mr. Carter said, “but not a lot of time is left.”") == [
         ("“We will win the vote,” Mr. Carter said, “but not a lot of time is left.”", "direct", "Carter", "Carter",
