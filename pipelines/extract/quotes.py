@@ -216,10 +216,10 @@ def _direct_quotes(doc: Doc, quotations, parts: ArticleParticipants,
         if cue is None and not before and (above := _introduction(text, left)):
             left = above[0]
             cue = _cue_before(doc, starts, *above, lex) or _verb_before(doc, starts, *above)
-        named = _name_before_colon(text, left, s, parts) if cue is None and before.endswith(":") else None
+        named = _name_before_colon(doc, starts, left, s, parts) if cue is None and before.endswith(":") else None
         if named is not None:
             quotes.append(Quote(s, e, "direct"))
-            _set_speaker_at(quotes[-1], named.start, named.end, parts)
+            _set_speaker_at(quotes[-1], *named, parts)
             continue
         if cue is None and before.endswith(":"):
             cue = _verb_before(doc, starts, left, s)
@@ -288,10 +288,26 @@ def _introduction(text: str, start: int) -> tuple[int, int] | None:
     return begin, end
 
 
-def _name_before_colon(text: str, a: int, s: int, parts: ArticleParticipants) -> Mention | None:
-    """The participant named right before the colon that opens a quotation: 'Pollster Jane Doe: "..."'."""
-    return next((m for m in reversed(parts.at(a, s)) if text[m.end:s].strip() == ":"
-                 and m.entity.kind in {"person", "organization"}), None)
+def _name_before_colon(doc: Doc, starts: list[int], a: int, s: int, parts: ArticleParticipants) -> tuple[int, int] | None:
+    """The name right before the colon that opens a quotation: a participant's ('Pollster Jane Doe: "..."'), else
+    the proper nouns there ('... - Pew Research: "..."'), else the owner of a document ('From Bush's post: "..."')."""
+    text = doc_text(doc)
+    mention = next((m for m in reversed(parts.at(a, s)) if text[m.end:s].strip() == ":"
+                    and m.entity.kind in {"person", "organization"}), None)
+    if mention is not None:
+        return mention.start, mention.end
+    tokens = [t for t in _tokens(doc, starts, a, s) if not t.is_space]
+    if len(tokens) < 2 or tokens[-1].text != ":":
+        return None
+    k = len(tokens) - 2
+    while k >= 0 and tokens[k].pos_ == "PROPN":
+        k -= 1
+    if k < len(tokens) - 2 and (k < 0 or tokens[k].is_punct or tokens[k].lower_ in {"from", "by"}):
+        return tokens[k + 1].idx, tokens[-2].idx + len(tokens[-2])
+    owner = next((c for c in tokens[-2].children if c.dep_ == "poss"), None)
+    if owner is not None and lemma_of(tokens[-2]) in lexicon().documents:
+        return owner.left_edge.idx, owner.idx + len(owner)
+    return None
 
 
 def _verb_before(doc: Doc, starts: list[int], a: int, b: int) -> Token | None:

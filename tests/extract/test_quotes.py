@@ -119,6 +119,10 @@ def test_a_cue_after_a_closed_sentence_or_a_lower_case_quotation_after_said(body
      ("“The farmers always vote late.”", "direct", "Maria Lopez", "Maria Lopez", None, None)),
     ("Maria Lopez addressed the farmers again: “We will win the vote.”",
      ("“We will win the vote.”", "direct", "Maria Lopez", "Maria Lopez", "address", None)),
+    ("Late votes matter - Springfield Farm Survey: “The farmers always vote late.”",
+     ("“The farmers always vote late.”", "direct", None, "Springfield Farm Survey", None, None)),
+    ("From Maria Lopez's blog post: “The farmers always vote late.”",
+     ("“The farmers always vote late.”", "direct", "Maria Lopez", "Maria Lopez", None, None)),
 ])
 def test_a_colon_without_a_speech_verb_gives_the_quotation_to_the_name_or_subject_before_it(body, expected):
     assert quotes(body) == [expected]
