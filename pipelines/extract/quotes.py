@@ -770,6 +770,12 @@ def _subject(cue: Token) -> Token | None:
     within the cue's paragraph; of two, the nearer ("LONDON (Reuters) - Jane Doe said")."""
     tok = cue
     start, end = _paragraph(doc_text(cue.doc), cue.idx)
+    if (document := _document_of(cue)) is not None:
+        author = next((c for c in document.children if c.dep_ == "poss"), None)
+        if author is None and document.dep_ == "dobj":
+            tok = document.head
+        elif author is not None:
+            return author if start <= author.idx < end else None
     for _ in range(4):
         subjects = [c for c in tok.children if c.dep_ in SUBJECTS]
         if subjects:
@@ -784,6 +790,15 @@ def _subject(cue: Token) -> Token | None:
                 tok = tok.head
         else:
             break
+    return None
+
+
+def _document_of(cue: Token) -> Token | None:
+    """The document a cue tells what it says: 'released an ad that urges', 'sent a press release saying'."""
+    head = cue.head
+    if cue.dep_ == "relcl" and any(c.dep_ == "nsubj" and c.tag_ == "WDT" for c in cue.children) \
+            or cue.dep_ == "acl" and cue.tag_ == "VBG":
+        return head if lemma_of(head) in lexicon().documents or head.lower_ in lexicon().documents else None
     return None
 
 
@@ -858,6 +873,8 @@ def _conduit(cue: Token, sent: Span, parts: ArticleParticipants, lex: Lexicon) -
                 pobj = next((g for g in prep.children if g.dep_ == "pobj"), None)
                 if pobj is not None:
                     return _phrase(doc, pobj, parts)
+    if (document := _document_of(cue)) is not None:
+        return _phrase(doc, document, parts)
     for tok in sent:
         if tok.lower_ == "according" and tok.i + 1 < len(doc) and doc[tok.i + 1].lower_ == "to":
             pobj = next((g for g in doc[tok.i + 1].children if g.dep_ == "pobj"), None)

@@ -320,6 +320,10 @@ def test_indirect_speech_is_the_content_the_cue_governs(body, expected):
       "press release")),
     ("Maria Lopez's office said that the talks would resume on Monday.",
      ("that the talks would resume on Monday", "indirect", "Maria Lopez", "Maria Lopez", "say", "office")),
+    ('Maria Lopez released a video that said, "We will win the vote in the county."',
+     ('"We will win the vote in the county."', "direct", "Maria Lopez", "Maria Lopez", "say", "video")),
+    ("Maria Lopez sent out a press release saying that the talks would resume on Monday.",
+     ("that the talks would resume on Monday", "indirect", "Maria Lopez", "Maria Lopez", "say", "press release")),
 ])
 def test_speech_delivered_through_a_conduit(body, expected):
     assert quotes(body) == [expected]
