@@ -778,12 +778,12 @@ def _subject(cue: Token) -> Token | None:
             return author if start <= author.idx < end else None
     for _ in range(4):
         subjects = [c for c in tok.children if c.dep_ in SUBJECTS]
+        agent = next((g for c in tok.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"), None)
+        if agent is not None:  # "X was asked by Y": Y
+            return agent if start <= agent.idx < end else None
         if subjects:
             c = min(subjects, key=lambda s: abs(s.i - tok.i))
             return c if start <= c.idx < end else None
-        for c in tok.children:
-            if c.dep_ == "agent":
-                return next((g for g in c.children if g.dep_ == "pobj"), None)
         if tok.dep_ in CLIMB and tok.head is not tok:
             tok = tok.head
             if tok.dep_ == "ccomp" and _is_cue(tok.head, lexicon()):  # 'said that it was bad, describing ...'

@@ -52,6 +52,11 @@ def test_a_speaking_phrase_or_any_verb_before_the_comma_that_opens_a_quotation_i
     assert quotes(body) == [expected]
 
 
+def test_a_question_put_to_someone_is_the_asker_s():
+    assert quotes("Maria Lopez was asked by the host John Carter, “Will you win the vote in the county?”") == [
+        ("“Will you win the vote in the county?”", "direct", "John Carter", "John Carter", "ask", None)]
+
+
 def test_the_title_of_the_speaker_between_two_quotations_does_not_end_the_sentence():
     assert quotes("“We will win the vote,” Mr. Carter said, “but not a lot of time is left.”") == [
         ("“We will win the vote,” Mr. Carter said, “but not a lot of time is left.”", "direct", "Carter", "Carter",
