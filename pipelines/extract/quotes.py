@@ -649,11 +649,12 @@ def _content_span(cue: Token, sent: Span, quotations) -> tuple[int, int] | None:
 
 
 def _before_trailing_aside(doc: Doc, first: int, last: int) -> int:
-    """The content's last token before a participle clause or an apposition that a comma or dash sets off at its
-    end: 'that it was "a distortion," describing the team as ...', 'that ... pay "more", an acknowledgment ...'."""
+    """The content's last token before a participle clause or an apposition in the writer's words that a comma or
+    dash sets off at its end: 'that it was "a distortion," describing the team as ...', 'that ... pay "more", an
+    acknowledgment ...'; not 'that he is a "loser," a "liar"'."""
     for tok in doc[first + 1:last + 1]:
         if not (tok.dep_ == "advcl" and tok.tag_ == "VBG" or tok.dep_ == "appos") or not first <= tok.head.i <= last \
-                or tok.right_edge.i < last:
+                or tok.right_edge.i < last or tok.dep_ == "appos" and any(t.text in QUOTE_MARKS for t in tok.subtree):
             continue
         k = tok.left_edge.i - 1
         while k > first and doc[k].text in QUOTE_MARKS:

@@ -171,8 +171,10 @@ def test_reported_speech_ends_before_a_participle_set_off_at_its_end_whose_doer_
      ('the county needs "more silos,"', "partial", "Maria Lopez", "Maria Lopez", "say", None)),
     ('Maria Lopez criticized the "Farm Act," a law that cut the grain subsidies.',
      ('the "Farm Act,"', "partial", "Maria Lopez", "Maria Lopez", "criticize", None)),
+    ("Maria Lopez said that Carter is a “loser,” a “liar” and a “whiner.”",
+     ("that Carter is a “loser,” a “liar” and a “whiner.”", "partial", "Maria Lopez", "Maria Lopez", "say", None)),
 ])
-def test_content_ends_before_an_apposition_the_writer_adds(body, expected):
+def test_content_ends_before_an_apposition_the_writer_adds_not_one_the_speaker_says(body, expected):
     assert quotes(body) == [expected]
 
 
