@@ -653,8 +653,10 @@ def _before_trailing_aside(doc: Doc, first: int, last: int) -> int:
     dash sets off at its end: 'that it was "a distortion," describing the team as ...', 'that ... pay "more", an
     acknowledgment ...'; not 'that he is a "loser," a "liar"'."""
     for tok in doc[first + 1:last + 1]:
-        if not (tok.dep_ == "advcl" and tok.tag_ == "VBG" or tok.dep_ == "appos") or not first <= tok.head.i <= last \
-                or tok.right_edge.i < last or tok.dep_ == "appos" and any(t.text in QUOTE_MARKS for t in tok.subtree):
+        according = tok.lower_ == "according" and tok.i < last and doc[tok.i + 1].lower_ == "to"
+        if not according and (not (tok.dep_ == "advcl" and tok.tag_ == "VBG" or tok.dep_ == "appos")
+                              or not first <= tok.head.i <= last or tok.right_edge.i < last
+                              or tok.dep_ == "appos" and any(t.text in QUOTE_MARKS for t in tok.subtree)):
             continue
         k = tok.left_edge.i - 1
         while k > first and doc[k].text in QUOTE_MARKS:
