@@ -44,6 +44,9 @@ SAID_COMMA = re.compile(  # 'Clinton said, "as long as ..."', 'As Politico repor
     r"\b(?:said|says|added|adds|asked|asks|wrote|writes|reported|reports|noted|notes|explained|explains"
     r"|continued|continues|replied|replies|tweeted|tweets|declared|declares|told(?: \w+){1,3}),$")
 DASH_NAME = re.compile(r"\s*[―—–-]+\s*([A-Z][\w.'’ -]{1,60}?)\s*(?:[,(]|\.?\s*$)")  # "― Jane Doe, on Twitter"
+FRAGMENT_WORDS = 6  # a quotation this long inside a verb's object is what the verb's subject said
+SPEAKING_KINDS = {"person", "organization", "group"}
+SPEAKING_PRONOUNS = {"he", "she", "they", "we", "i"}
 JOIN_GAP = 0.9  # a speaker's two quotations are one span when the text between is at most this share of theirs
 SIGNATURE_WORDS = 6  # a sentence this short after a closed quotation may be its cue: '"... missing." Trump said.'
 ASIDE_TAIL = 4  # words after a cue that still belong to an aside attribution: ", she said in an interview,"
@@ -132,7 +135,7 @@ def _closes_here(before: str, after: str) -> bool:
 def extract_quotes(doc: Doc, parts: ArticleParticipants, lex: Lexicon) -> list[Quote]:
     """Direct quotations with the cue around them first, then the content clauses of the remaining cues (a partial
     quote replaces its fragments), then the lines a speaker's name opens ("Rubio: ..."), then the quotations that
-    have no cue of their own."""
+    have no cue of their own, then long quotations inside the object of a verb whose subject speaks."""
     quotations = quotation_spans(doc_text(doc))
     direct, uncued, used_cues = _direct_quotes(doc, quotations, parts, lex)
     found = _QuoteSet(direct)
@@ -150,7 +153,44 @@ def extract_quotes(doc: Doc, parts: ArticleParticipants, lex: Lexicon) -> list[Q
     for s, e in uncued:
         if not any(q.start <= s and e <= q.end for q in quotes):
             _attach_uncued(doc_text(doc), s, e, quotes)
-    return sorted(quotes, key=lambda q: q.start)
+    taken = _QuoteSet(quotes)
+    for s, e in quotations:
+        if len(_inner(doc_text(doc), s, e).split()) >= FRAGMENT_WORDS and not any(q.start < e and s < q.end for q in taken.items) \
+                and (q := _fragment_quote(doc, s, e, quotations, parts)):
+            taken.add(q, absorbs=False)
+    return sorted(taken.items, key=lambda q: q.start)
+
+
+def _fragment_quote(doc: Doc, s: int, e: int, quotations, parts: ArticleParticipants) -> Quote | None:
+    """A quotation inside the object of a verb whose subject speaks: 'she thanked its members "for their support
+    in my campaign"'; the content is what follows the verb up to the quotation's phrase."""
+    inside = _tokens(doc, _starts(doc), s, e)
+    words = [t for t in inside if t.text not in QUOTE_MARKS]
+    if not words:
+        return None
+    child = words[0]
+    while child.head.i != child.i and s <= child.head.idx < e:
+        child = child.head
+    verb = child.head
+    for _ in range(3):
+        if verb.pos_ == "VERB" or verb.head.i == verb.i:
+            break
+        child, verb = verb, verb.head
+    if verb.pos_ != "VERB" or verb.idx > s or (subject := _subject(verb)) is None:
+        return None
+    mention = parts.covering(subject.idx, subject.idx + len(subject))
+    if not (subject.lower_ in SPEAKING_PRONOUNS or mention is not None and mention.entity.kind in SPEAKING_KINDS):
+        return None
+    right = [c for c in verb.children if verb.i < c.i <= child.i and not c.is_punct]
+    first = min(c.left_edge.i for c in right) if right else child.left_edge.i
+    last = child.right_edge
+    start, end = _trim(doc, doc[first].idx, last.idx + len(last), quotations)
+    kind = _kind(start, end, quotations, doc_text(doc)) if start <= s and e <= end + 1 else None
+    if kind is None:
+        return None
+    q = Quote(start, end, kind, lemma_of(verb), verb.idx, verb.idx + len(verb))
+    _set_speaker(q, subject, parts)
+    return q
 
 
 class _QuoteSet:

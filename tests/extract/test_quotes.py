@@ -190,6 +190,16 @@ def test_a_whole_quotation_inside_a_that_clause_is_part_of_the_reported_clause(b
     assert quotes(body) == [expected]
 
 
+@pytest.mark.parametrize("body, expected", [
+    ("Maria Lopez thanked the farmers “for their support in my long campaign for the county seat.”",
+     ("the farmers “for their support in my long campaign for the county seat.”", "partial", "Maria Lopez",
+      "Maria Lopez", "thank", None)),
+    ("The silos were full, and the county put out a “bold plan” for the rain.", None),
+])
+def test_a_long_quotation_in_a_verb_s_object_is_what_the_verb_s_subject_said(body, expected):
+    assert quotes(body) == ([expected] if expected else [])
+
+
 def test_a_quotation_right_after_reported_speech_in_its_sentence_ends_that_speech():
     assert quotes("Maria Lopez said it would be better to sell the grain early, “because the prices will fall.”") == [
         ("it would be better to sell the grain early, “because the prices will fall.”", "partial", "Maria Lopez",
