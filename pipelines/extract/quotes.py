@@ -251,8 +251,8 @@ def _direct_quotes(doc: Doc, quotations, parts: ArticleParticipants,
         if cue is not None and _ends_that_clause(text, cue, s, e, right):
             uncued.append((s, e))  # the reported clause is the content, found with the other cues
             continue
-        if cue is None and (not before or before.endswith(":")):
-            cue = _cue_after(doc, starts, quotations, k, right, lex)
+        if cue is None and (not before or before.endswith(":")) or cue is not None and before.endswith(":"):
+            cue = _cue_after(doc, starts, quotations, k, right, lex) or cue  # '...: "...," she said': she speaks
         if cue is None and not before and (above := _introduction(text, left)):
             left = above[0]
             cue = _cue_before(doc, starts, *above, lex) or _verb_before(doc, starts, *above)

@@ -111,12 +111,16 @@ def test_an_attribution_going_on_with_its_own_clause_is_no_aside():
       "report", None)),
     ("Maria Lopez told her supporters, “our county is in horrible trouble.”",
      ("“our county is in horrible trouble.”", "direct", "Maria Lopez", "Maria Lopez", "tell", None)),
-    ("Soon after the storm, Maria Lopez asserted that the county had lost its farms: “The county is no longer the "
-     "county,” she claimed.",
-     ("“The county is no longer the county,”", "direct", "Maria Lopez", "Maria Lopez", "assert", None)),
 ])
 def test_a_cue_after_a_closed_sentence_or_a_lower_case_quotation_after_said(body, expected):
     assert quotes(body) == [expected]
+
+
+def test_a_quotation_after_a_colon_with_its_own_cue_after_it_is_that_cue_s():
+    assert quotes("Soon after the storm, Maria Lopez asserted that the county had lost its farms: “The county is no "
+                  "longer the county,” she claimed.") == [
+        ("that the county had lost its farms", "indirect", "Maria Lopez", "Maria Lopez", "assert", None),
+        ("“The county is no longer the county,”", "direct", "Maria Lopez", "she", "claim", None)]
 
 
 @pytest.mark.parametrize("body, expected", [
