@@ -11,7 +11,7 @@ from pipelines.extract.dates import DateExpr, find_dates, resolve
 from pipelines.extract.lexicon import Lexicon
 from pipelines.extract.nlp import clause_subject, doc_text, lemma_of, sentences_of, tokens_of
 from pipelines.extract.participants import ArticleParticipants, Entity
-from pipelines.extract.quotes import DOUBLE_MARKS
+from pipelines.extract.quotes import DOUBLE_MARKS, in_phrasal_form
 from pipelines.ids import stable_id
 from pipelines.ingest.dateline import find_dateline
 
@@ -166,8 +166,9 @@ def _headline_act(doc: Doc, events: list[Event], parts: ArticleParticipants, lex
     body = [t for t in words if t.idx >= title_end]
     main = [t for t in words if t.idx < title_end and t.pos_ == "VERB"
             and (t.dep_ in {"ROOT", "conj"} or t.dep_ == "acl" and t.head.dep_ == "ROOT")]  # not "busted buying"
-    for lemma in [lemma_of(t) for t in main]:
-        if lemma in PLAIN_VERBS or lemma in lex.cue_verbs:
+    for verb in main:
+        lemma = lemma_of(verb)
+        if lemma in PLAIN_VERBS or lemma in lex.cue_verbs and in_phrasal_form(verb, lex):  # "hits back", not "hits"
             continue
         for tok in (t for t in body if t.pos_ == "VERB" and lemma_of(t) == lemma):
             found = _verb_events(tok, tok.sent, parts, {"type": "OTHER"})

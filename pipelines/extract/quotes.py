@@ -521,10 +521,10 @@ def _cue_after(doc: Doc, starts: list[int], quotations, k: int, b: int, lex: Lex
 def _is_cue(tok: Token, lex: Lexicon) -> bool:
     if tok.lower_ == "according":
         return tok.i + 1 < len(tok.doc) and tok.doc[tok.i + 1].lower_ == "to"
-    return tok.pos_ in {"VERB", "AUX"} and lemma_of(tok) in lex.cue_verbs and _in_phrasal_form(tok, lex)
+    return tok.pos_ in {"VERB", "AUX"} and lemma_of(tok) in lex.cue_verbs and in_phrasal_form(tok, lex)
 
 
-def _in_phrasal_form(tok: Token, lex: Lexicon) -> bool:
+def in_phrasal_form(tok: Token, lex: Lexicon) -> bool:
     """False for a verb that is a cue only with its particle, written without it ("shot", not "shot back")."""
     lemma = lemma_of(tok)
     return lemma not in lex.cue_phrasal_only or any(c.dep_ in PARTICLES and c.lower_ == lex.cue_phrasal[lemma]
@@ -609,7 +609,7 @@ def _attribution(cue: Token, sent: Span, quotations, parts: ArticleParticipants,
     doc = cue.doc
     if cue.lower_ == "according":
         return _according_to(cue, sent, quotations, parts, lex)
-    if not _in_phrasal_form(cue, lex):
+    if not in_phrasal_form(cue, lex):
         return None
     content = _around_aside(cue, sent) or _content_span(cue, sent, quotations)
     if content is None:

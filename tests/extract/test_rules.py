@@ -538,6 +538,14 @@ def test_a_headline_verb_no_coded_event_carries_makes_the_bodys_use_of_it_the_ro
         "OTHER", "split", {("OTHER", "Maria Lopez", "source"), ("OTHER", "John Carter", "source")})
 
 
+def test_a_verb_that_is_speech_only_with_its_particle_is_a_headline_act_without_it():
+    rows = extract("Cruise ship hits bridge on the Rhine\n\nA river cruise ship hit a bridge pylon on the Rhine on "
+                   "Sunday, injuring 25 passengers, the police said. The crew was supporting the rescue.")
+    assert (_root(rows)["event_type"], _root(rows)["trigger"]) == ("OTHER", "hit")
+    assert extract("Lopez hits back at Carter\n\nMaria Lopez hit back at John Carter on Monday, calling his "
+                   "remarks unfair.")["events"] == []
+
+
 def test_police_and_the_airline_are_the_organization_so_named_before_or_after():
     rows = extract("Police probe leaflet\n\nPolice are investigating a leaflet posted to homes. South Wales Police said "
                    "the leaflet was offensive. American Airlines apologized to two players. The airline said it would "
