@@ -23,7 +23,7 @@ DOUBLE_MARKS = re.compile(r"''|[“”«»\"]")
 SINGLE_MARKS = re.compile(r"[‘’]")
 OPENING = {"“": "”", "«": "»", "‘": "’"}
 CLOSING = frozenset(OPENING.values())
-DOUBLE_CLOSERS = frozenset('”"“')  # a quotation opened with one of these may close with another: “...." 
+DOUBLE_CLOSERS = frozenset('”"“')  # a quotation opened with one of these may close with another: “...."
 QUOTE_MARKS = "“”«»\"'‘’"
 PARAGRAPH_BREAK = re.compile(r"\n+")
 SENTENCE_END = re.compile(r"[.!?]+['\"”’]*(?=\s|$)")
@@ -155,7 +155,8 @@ def extract_quotes(doc: Doc, parts: ArticleParticipants, lex: Lexicon) -> list[Q
             _attach_uncued(doc_text(doc), s, e, quotes)
     taken = _QuoteSet(quotes)
     for s, e in quotations:
-        if len(_inner(doc_text(doc), s, e).split()) >= FRAGMENT_WORDS and not any(q.start < e and s < q.end for q in taken.items) \
+        if len(_inner(doc_text(doc), s, e).split()) >= FRAGMENT_WORDS \
+                and not any(q.start < e and s < q.end for q in taken.items) \
                 and (q := _fragment_quote(doc, s, e, quotations, parts)):
             taken.add(q, absorbs=False)
     return sorted(taken.items, key=lambda q: q.start)
@@ -328,7 +329,8 @@ def _introduction(text: str, start: int) -> tuple[int, int] | None:
     return begin, end
 
 
-def _name_before_colon(doc: Doc, starts: list[int], a: int, s: int, parts: ArticleParticipants) -> tuple[int, int] | None:
+def _name_before_colon(doc: Doc, starts: list[int], a: int, s: int,
+                       parts: ArticleParticipants) -> tuple[int, int] | None:
     """The name right before the colon that opens a quotation: a participant's ('Pollster Jane Doe: "..."'), else
     the proper nouns there ('... - Pew Research: "..."'), else the owner of a document ('From Bush's post: "..."')."""
     text = doc_text(doc)
