@@ -49,6 +49,7 @@ SPEAKING_KINDS = {"person", "organization", "group"}
 SPEAKING_PRONOUNS = {"he", "she", "they", "we", "i"}
 JOIN_GAP = 0.9  # a speaker's two quotations are one span when the text between is at most this share of theirs
 SIGNATURE_WORDS = 6  # a sentence this short after a closed quotation may be its cue: '"... missing." Trump said.'
+SIGNATURE_VERB_WORDS = 4  # '"...," Hannity started.': so short a sentence after a quotation's comma is its cue
 ASIDE_TAIL = 4  # words after a cue that still belong to an aside attribution: ", she said in an interview,"
 CUE_REACH = 10  # tokens after a quotation within which its cue ("…," the senator from Ohio said) must come
 CONTINUATION_REACH = 2  # paragraphs after a speaker's quote within which a quotation with no cue is still theirs
@@ -517,6 +518,10 @@ def _cue_after(doc: Doc, starts: list[int], quotations, k: int, b: int, lex: Lex
         if _is_cue(t, lex):
             subject = _subject(t)
             return t if n < CUE_REACH or subject is not None and subject.left_edge.i <= words[0].i else None
+    s, e = quotations[k]
+    if doc_text(doc)[s:e].rstrip(QUOTE_MARKS).endswith(",") and len(words) <= SIGNATURE_VERB_WORDS:
+        return next((t for t in words if t.pos_ == "VERB" and (subject := _subject(t)) is not None
+                     and subject.idx >= e), None)  # '"...," Hannity started.'
     return None
 
 

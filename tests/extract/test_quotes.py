@@ -52,6 +52,13 @@ def test_a_speaking_phrase_or_any_verb_before_the_comma_that_opens_a_quotation_i
     assert quotes(body) == [expected]
 
 
+def test_a_short_sentence_after_a_quotation_s_comma_is_its_cue_whatever_the_verb():
+    assert quotes("“The county claims that we met in January,” John Carter started. “We had a board meeting,” Maria "
+                  "Lopez said.") == [
+        ("“The county claims that we met in January,”", "direct", "John Carter", "John Carter", "start", None),
+        ("“We had a board meeting,”", "direct", "Maria Lopez", "Maria Lopez", "say", None)]
+
+
 def test_a_question_put_to_someone_is_the_asker_s():
     assert quotes("Maria Lopez was asked by the host John Carter, “Will you win the vote in the county?”") == [
         ("“Will you win the vote in the county?”", "direct", "John Carter", "John Carter", "ask", None)]
