@@ -156,8 +156,7 @@ def extract_quotes(doc: Doc, parts: ArticleParticipants, lex: Lexicon) -> list[Q
             _attach_uncued(doc_text(doc), s, e, quotes)
     taken = _QuoteSet(quotes)
     for s, e in quotations:
-        if len(_inner(doc_text(doc), s, e).split()) >= FRAGMENT_WORDS \
-                and not any(q.start < e and s < q.end for q in taken.items) \
+        if len(_inner(doc_text(doc), s, e).split()) >= FRAGMENT_WORDS and not taken.overlapping(s, e) \
                 and (q := _fragment_quote(doc, s, e, quotations, parts)):
             taken.add(q, absorbs=False)
     return sorted(taken.items, key=lambda q: q.start)
@@ -202,12 +201,17 @@ class _QuoteSet:
         self.items = sorted(quotes, key=lambda q: q.start)
         self.longest = max((q.end - q.start for q in quotes), default=0)
 
+    def overlapping(self, start: int, end: int) -> list[Quote]:
+        """The quotes that overlap [start, end)."""
+        lo = bisect.bisect_left(self.items, start - self.longest, key=lambda c: c.start)
+        hi = bisect.bisect_left(self.items, end, key=lambda c: c.start)
+        return [c for c in self.items[lo:hi] if start < c.end]
+
     def add(self, q: Quote, absorbs: bool) -> None:
         """Add q unless it overlaps a quote; if it `absorbs`, the quotes inside it (the fragments of a partial
         quote) give way to it."""
-        lo = bisect.bisect_left(self.items, q.start - self.longest, key=lambda c: c.start)
-        hi = bisect.bisect_left(self.items, q.end, key=lambda c: c.start)
-        overlapping = [c for c in self.items[lo:hi] if q.start < c.end and _overlap((q.start, q.end), (c.start, c.end)) > 0.5]
+        overlapping = [c for c in self.overlapping(q.start, q.end)
+                       if _overlap((q.start, q.end), (c.start, c.end)) > 0.5]
         if overlapping and not (absorbs and all(q.start <= c.start and c.end <= q.end for c in overlapping)):
             return
         for c in overlapping:
@@ -701,9 +705,10 @@ def _before_trailing_aside(doc: Doc, first: int, last: int) -> int:
     acknowledgment ...'; not 'that he is a "loser," a "liar"'."""
     for tok in doc[first + 1:last + 1]:
         according = tok.lower_ == "according" and tok.i < last and doc[tok.i + 1].lower_ == "to"
-        if not according and (not (tok.dep_ == "advcl" and tok.tag_ == "VBG" or tok.dep_ == "appos")
-                              or not first <= tok.head.i <= last or tok.right_edge.i < last
-                              or tok.dep_ == "appos" and any(t.text in QUOTE_MARKS for t in tok.subtree)):
+        aside = (tok.dep_ == "advcl" and tok.tag_ == "VBG"
+                 or tok.dep_ == "appos" and not any(t.text in QUOTE_MARKS for t in tok.subtree)) \
+            and first <= tok.head.i <= last and tok.right_edge.i >= last
+        if not (according or aside):
             continue
         k = tok.left_edge.i - 1
         while k > first and doc[k].text in QUOTE_MARKS:
