@@ -358,11 +358,20 @@ def _name_before_colon(doc: Doc, starts: list[int], a: int, s: int,
 
 
 def _verb_before(doc: Doc, starts: list[int], a: int, b: int) -> Token | None:
-    """The main verb of the sentence in [a, b) when it has a subject: 'She released the following statement:'."""
+    """The verb with a subject that the colon ending [a, b) hangs on: 'She released the following statement:', 'X
+    said ..., but he gave a back-handed compliment:' (gave); else the main verb of the sentence in [a, b)."""
     tokens = _tokens(doc, starts, a, b)
-    root = tokens[-1].sent.root if len(tokens) else None
-    return root if root is not None and root.pos_ == "VERB" and a <= root.idx < b and _subject(root) is not None \
-        else None
+    if not len(tokens):
+        return None
+    tok = tokens[-1]
+    while a <= tok.idx < b:
+        if tok.pos_ == "VERB" and any(c.dep_ in SUBJECTS for c in tok.children):
+            return tok
+        if tok.head.i == tok.i:
+            break
+        tok = tok.head
+    root = tokens[-1].sent.root
+    return root if root.pos_ == "VERB" and a <= root.idx < b and _subject(root) is not None else None
 
 
 def _verb_before_comma(doc: Doc, starts: list[int], a: int, b: int) -> Token | None:
@@ -700,13 +709,15 @@ def _content_span(cue: Token, sent: Span, quotations) -> tuple[int, int] | None:
 
 
 def _before_trailing_aside(doc: Doc, first: int, last: int) -> int:
-    """The content's last token before a participle clause or an apposition in the writer's words that a comma or
-    dash sets off at its end: 'that it was "a distortion," describing the team as ...', 'that ... pay "more", an
-    acknowledgment ...'; not 'that he is a "loser," a "liar"'."""
+    """The content's last token before a participle clause, an apposition or a "which"/"who" clause in the writer's
+    words that a comma or dash sets off at its end: 'that it was "a distortion," describing the team as ...', 'that
+    ... pay "more", an acknowledgment ...', 'backed "self-deportation," which is ...'; not 'that he is a "loser," a
+    "liar"'."""
     for tok in doc[first + 1:last + 1]:
         according = tok.lower_ == "according" and tok.i < last and doc[tok.i + 1].lower_ == "to"
         aside = (tok.dep_ == "advcl" and tok.tag_ == "VBG"
-                 or tok.dep_ == "appos" and not any(t.text in QUOTE_MARKS for t in tok.subtree)) \
+                 or tok.dep_ == "appos" and not any(t.text in QUOTE_MARKS for t in tok.subtree)
+                 or tok.dep_ == "relcl" and doc[tok.left_edge.i].lower_ in {"which", "who"}) \
             and first <= tok.head.i <= last and tok.right_edge.i >= last
         if not (according or aside):
             continue

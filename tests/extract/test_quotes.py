@@ -139,6 +139,8 @@ def test_a_quotation_after_a_colon_with_its_own_cue_after_it_is_that_cue_s():
      ("“The farmers always vote late.”", "direct", None, "Springfield Farm Survey", None, None)),
     ("From Maria Lopez's blog post: “The farmers always vote late.”",
      ("“The farmers always vote late.”", "direct", "Maria Lopez", "Maria Lopez", None, None)),
+    ("Maria Lopez met the farmers, but Tom Carter gave the council a stern warning: \"Sell now or lose the farms.\"",
+     ("\"Sell now or lose the farms.\"", "direct", "Tom Carter", "Tom Carter", "give", None)),
 ])
 def test_a_colon_without_a_speech_verb_gives_the_quotation_to_the_name_or_subject_before_it(body, expected):
     assert quotes(body) == [expected]
@@ -182,10 +184,14 @@ def test_reported_speech_ends_before_a_participle_set_off_at_its_end_whose_doer_
      ('the county needs "more silos,"', "partial", "Maria Lopez", "Maria Lopez", "say", None)),
     ('Maria Lopez criticized the "Farm Act," a law that cut the grain subsidies.',
      ('the "Farm Act,"', "partial", "Maria Lopez", "Maria Lopez", "criticize", None)),
+    ("Maria Lopez said the county backed “self-deportation,” which is harsher than the state plan.",
+     ("the county backed “self-deportation,”", "partial", "Maria Lopez", "Maria Lopez", "say", None)),
+    ("Maria Lopez said the plan would hurt Tom Carter, who owns the largest farm in the county.",
+     ("the plan would hurt Tom Carter", "indirect", "Maria Lopez", "Maria Lopez", "say", None)),
     ("Maria Lopez said that Carter is a “loser,” a “liar” and a “whiner.”",
      ("that Carter is a “loser,” a “liar” and a “whiner.”", "partial", "Maria Lopez", "Maria Lopez", "say", None)),
 ])
-def test_content_ends_before_an_apposition_the_writer_adds_not_one_the_speaker_says(body, expected):
+def test_content_ends_before_an_apposition_or_a_which_clause_the_writer_adds_not_one_the_speaker_says(body, expected):
     assert quotes(body) == [expected]
 
 
