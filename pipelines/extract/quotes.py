@@ -634,7 +634,7 @@ def _attribution(cue: Token, sent: Span, quotations, parts: ArticleParticipants,
     content = _around_aside(cue, sent) or _content_span(cue, sent, quotations)
     if content is None:
         return None
-    start, end = content
+    start, end = _quotation_around(content, quotations)
     kind = _kind(start, end, quotations, doc_text(doc))
     if kind is None:
         return None
@@ -646,6 +646,13 @@ def _attribution(cue: Token, sent: Span, quotations, parts: ArticleParticipants,
         _set_speaker(q, subject, parts)
     q.via = _conduit(cue, sent, parts, lex) or _principal(q, subject, parts, lex)
     return q
+
+
+def _quotation_around(content: tuple[int, int], quotations) -> tuple[int, int]:
+    """The content, or the quotation it lies inside: a cue after a quotation of several sentences governs only the
+    last ('The vote "came early. They were still talking about the drought," Carter said.')."""
+    return next(((qs, qe) for qs, qe in _between(quotations, *content)
+                 if qs < content[0] - 1 and content[1] < qe - 1), content)
 
 
 def _around_aside(cue: Token, sent: Span) -> tuple[int, int] | None:

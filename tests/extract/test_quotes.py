@@ -146,6 +146,13 @@ def test_a_colon_without_a_speech_verb_gives_the_quotation_to_the_name_or_subjec
     assert quotes(body) == [expected]
 
 
+def test_a_cue_after_a_quotation_of_several_sentences_that_opens_mid_sentence_takes_the_whole_quotation():
+    assert quotes("The farm vote “came so early that most farmers did not know the plan. They were still talking "
+                  "about the drought,” Carter said.") == [
+        ("“came so early that most farmers did not know the plan. They were still talking about the drought,”",
+         "direct", None, "Carter", "say", None)]
+
+
 def test_a_quotation_interrupted_by_its_attribution_is_one_quote():
     assert quotes('"We will win," Maria Lopez said. "Nobody can stop us now."') == [
         ('"We will win," Maria Lopez said. "Nobody can stop us now."', "direct", "Maria Lopez", "Maria Lopez",
