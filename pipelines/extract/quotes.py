@@ -741,13 +741,20 @@ def _clause(cue: Token) -> tuple[int, int] | None:
     for child in cue.children:
         if child.dep_ in {"ccomp", "parataxis"} and child.i > cue.i or child.dep_ == "ccomp":
             last = max([child.right_edge.i] + [c.right_edge.i for c in cue.children if c.dep_ == "conj" and c.i > child.i
-                                                and any(g.dep_ == "mark" and g.lower_ == "that" for g in c.children)])
+                                                and (any(g.dep_ == "mark" and g.lower_ == "that" for g in c.children)
+                                                     or _quoted_predicate(c))])
             return child.left_edge.i, last
     for prep in (c for c in cue.children if c.dep_ == "prep"):
         for pobj in (g for g in prep.children if g.dep_ == "pobj"):
             if pobj.i + 1 <= pobj.right_edge.i and cue.doc[pobj.i + 1].lower_ == "that":
                 return pobj.i + 1, pobj.right_edge.i
     return None
+
+
+def _quoted_predicate(verb: Token) -> bool:
+    """A verb coordinated with the cue that opens a quotation and has no subject: 'said that ... "in debt," and
+    "struggled to pay"'."""
+    return verb.doc[verb.left_edge.i].text in QUOTE_MARKS and not any(c.dep_ in SUBJECTS for c in verb.children)
 
 
 def _child(cue: Token, deps: set[str]) -> tuple[int, int] | None:
@@ -757,13 +764,14 @@ def _child(cue: Token, deps: set[str]) -> tuple[int, int] | None:
 
 def _object(cue: Token) -> tuple[int, int] | None:
     """The direct object with what is said of it: "called it a disaster", "described him as a threat", "accused
-    him of lying"."""
+    him of lying", and a phrase after it that holds a quotation ('blamed the law on "lazy politicians"')."""
     dobj = next((c for c in cue.children if c.dep_ == "dobj" and c.i > cue.i), None)
     if dobj is None:
         return None
     last, complements = dobj.right_edge.i, lexicon().cue_frames.object_complements
     for c in cue.children:
-        if c.i > last and (c.dep_ in {"oprd", "xcomp"} or c.dep_ == "prep" and c.lower_ in complements):
+        if c.i > last and (c.dep_ in {"oprd", "xcomp"} or c.dep_ == "prep" and (
+                c.lower_ in complements or any(t.text in QUOTE_MARKS for t in c.subtree))):
             last = c.right_edge.i
     return dobj.left_edge.i, last
 

@@ -153,6 +153,24 @@ def test_a_cue_after_a_quotation_of_several_sentences_that_opens_mid_sentence_ta
          "direct", None, "Carter", "say", None)]
 
 
+def test_a_quoted_predicate_coordinated_with_the_cue_belongs_to_the_reported_clause():
+    assert quotes('Lopez said that her family "came out of the farm not only broke, but in debt," and "struggled to '
+                  'piece together the money for the mortgage."') == [
+        ('that her family "came out of the farm not only broke, but in debt," and "struggled to piece together the '
+         'money for the mortgage."', "partial", None, "Lopez", "say", None)]
+
+
+@pytest.mark.parametrize("body, expected", [
+    ("Lopez blamed the drought law on “lazy county politicians.”",
+     ("the drought law on “lazy county politicians.”", "partial", None, "Lopez", "blame", None)),
+    ("Lopez mocked Carter’s bluster about being able to negotiate “a stronger deal” with the county.",
+     ("Carter’s bluster about being able to negotiate “a stronger deal” with the county", "partial", None, "Lopez",
+      "mock", None)),
+])
+def test_a_cue_s_object_takes_the_phrase_after_it_that_holds_a_quotation(body, expected):
+    assert quotes(body) == [expected]
+
+
 def test_a_quotation_interrupted_by_its_attribution_is_one_quote():
     assert quotes('"We will win," Maria Lopez said. "Nobody can stop us now."') == [
         ('"We will win," Maria Lopez said. "Nobody can stop us now."', "direct", "Maria Lopez", "Maria Lopez",
