@@ -706,6 +706,7 @@ def _content_span(cue: Token, sent: Span, quotations) -> tuple[int, int] | None:
         first, last = tokens
         doc = cue.doc
         last = _before_trailing_aside(doc, first, last)
+        last = _before_second_cue(doc, first, last)
         start, end = _paragraph(doc_text(doc), cue.idx)
         s, e = _trim(doc, max(doc[first].idx, start), min(doc[last].idx + len(doc[last]), end), quotations)
         said = [(qs, qe) for qs, qe in _between(quotations, s, e) if s < qs and qe >= e - 1]
@@ -733,6 +734,23 @@ def _before_trailing_aside(doc: Doc, first: int, last: int) -> int:
             k -= 1
         if doc[k].text in {",", "—", "–", "--"} and k > first:
             return k - 1
+    return last
+
+
+def _before_second_cue(doc: Doc, first: int, last: int) -> int:
+    """The content's last token before a second cue coordinated with it or its verb that brings a quotation of its
+    own after "that", a comma or a colon: 'that ... "save the farms" and insisted that ...', '... but added, "..."'."""
+    lex = lexicon()
+    for tok in doc[first + 1:last + 1]:
+        if tok.dep_ in {"conj", "advcl"} and first <= tok.head.i <= last and tok.right_edge.i >= last - 1 \
+                and _is_cue(tok, lex) and in_phrasal_form(tok, lex) and tok.i + 2 <= last \
+                and (doc[tok.i + 1].lower_ == "that" or doc[tok.i + 1].text in {",", ":"}
+                     and doc[tok.i + 2].text in QUOTE_MARKS) \
+                and any(t.text in QUOTE_MARKS for t in doc[tok.i + 1:last + 1]):
+            k = tok.left_edge.i - 1
+            while k > first and (doc[k].is_punct or doc[k].dep_ == "cc"):
+                k -= 1
+            return k if k > first else last
     return last
 
 

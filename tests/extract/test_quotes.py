@@ -171,6 +171,19 @@ def test_a_cue_s_object_takes_the_phrase_after_it_that_holds_a_quotation(body, e
     assert quotes(body) == [expected]
 
 
+@pytest.mark.parametrize("body, expected", [
+    ('Lopez said that the council would "try to save the farms" and insisted that her party was "still the first '
+     'force in the county."',
+     [('that the council would "try to save the farms"', "partial", None, "Lopez", "say", None),
+      ('that her party was "still the first force in the county."', "partial", None, "Lopez", "insist", None)]),
+    ('Lopez said it was too early to name the winners but added, "I think you all know the results."',
+     [("it was too early to name the winners", "indirect", None, "Lopez", "say", None),
+      ('"I think you all know the results."', "direct", None, "Lopez", "add", None)]),
+])
+def test_reported_speech_ends_where_a_second_cue_brings_a_quotation_of_its_own(body, expected):
+    assert quotes(body) == expected
+
+
 def test_a_quotation_interrupted_by_its_attribution_is_one_quote():
     assert quotes('"We will win," Maria Lopez said. "Nobody can stop us now."') == [
         ('"We will win," Maria Lopez said. "Nobody can stop us now."', "direct", "Maria Lopez", "Maria Lopez",
