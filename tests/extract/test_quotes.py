@@ -76,6 +76,12 @@ def test_a_second_cue_between_two_quotations_makes_the_second_a_quote_of_its_own
         ("“Nobody can stop us now.”", "direct", "Maria Lopez", "Maria Lopez", "add", None)]
 
 
+def test_an_attribution_no_longer_than_the_two_quotations_around_it_joins_them():
+    body = ("“We will win the vote in every county,” said Maria Lopez, who has run the county farm bureau here. "
+            "“Nobody can stop us now.”")
+    assert quotes(body) == [(body, "direct", "Maria Lopez", "Maria Lopez", "say", None)]
+
+
 def test_a_long_attribution_between_two_quotations_leaves_them_two_quotes_of_one_speaker():
     body = ("“We will win,” said Maria Lopez, who has run the county farm bureau for twelve years and chaired three "
             "campaigns before this one, on Monday. “Nobody can stop us.”")
