@@ -743,7 +743,7 @@ def _before_second_cue(doc: Doc, first: int, last: int) -> int:
     lex = lexicon()
     for tok in doc[first + 1:last + 1]:
         if tok.dep_ in {"conj", "advcl"} and first <= tok.head.i <= last and tok.right_edge.i >= last - 1 \
-                and _is_cue(tok, lex) and in_phrasal_form(tok, lex) and tok.i + 2 <= last \
+                and _is_cue(tok, lex) and tok.i + 2 <= last \
                 and (doc[tok.i + 1].lower_ == "that" or doc[tok.i + 1].text in {",", ":"}
                      and doc[tok.i + 2].text in QUOTE_MARKS) \
                 and any(t.text in QUOTE_MARKS for t in doc[tok.i + 1:last + 1]):
