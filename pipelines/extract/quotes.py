@@ -698,9 +698,12 @@ def _content_span(cue: Token, sent: Span, quotations) -> tuple[int, int] | None:
     """The content the cue governs: a clause, an infinitive, an object, a prepositional object, a quotation."""
     frames = lexicon().cue_frames
     lemma = lemma_of(cue)
-    tokens = (_clause(cue)
+    clause, obj = _clause(cue), lemma in frames.objects and _object(cue)
+    if clause and obj and clause[0] < cue.i:  # 'For that she drew his ire - he called her "weak"': the object
+        clause = None
+    tokens = (clause
               or lemma in frames.infinitives and _child(cue, {"xcomp"})
-              or lemma in frames.objects and _object(cue)
+              or obj
               or _prepositional_object(cue, frames.prepositions.get(lemma, frozenset())))
     if tokens:
         first, last = tokens

@@ -166,6 +166,11 @@ def test_a_quoted_predicate_coordinated_with_the_cue_belongs_to_the_reported_cla
          'money for the mortgage."', "partial", None, "Lopez", "say", None)]
 
 
+def test_what_a_cue_calls_its_object_is_its_content_even_after_a_clause_before_it():
+    assert quotes('For that she drew the ire of the mayor - he called her "weak" and said she had "zero support" '
+                  'in the county.')[0] == ('her "weak"', "partial", None, "he", "call", None)
+
+
 @pytest.mark.parametrize("body, expected", [
     ("Lopez blamed the drought law on “lazy county politicians.”",
      ("the drought law on “lazy county politicians.”", "partial", None, "Lopez", "blame", None)),
