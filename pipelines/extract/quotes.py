@@ -525,13 +525,17 @@ def _cue_before(doc: Doc, starts: list[int], a: int, s: int, lex: Lexicon) -> To
 
 
 def _cue_after(doc: Doc, starts: list[int], quotations, k: int, b: int, lex: Lexicon) -> Token | None:
-    """The cue right after a quotation: '"...," X said', '"...," said X', '"...," X, a senator from Y, said'."""
+    """The cue right after a quotation: '"...," X said', '"...," said X', '"...," X, a senator from Y, said'; any verb
+    right after it whose subject follows ('"...!" beamed X')."""
     words = [t for t in _tokens(doc, starts, quotations[k][1], b) if not t.is_punct]
     for n, t in enumerate(words):
         if _is_cue(t, lex):
             subject = _subject(t)
             return t if n < CUE_REACH or subject is not None and subject.left_edge.i <= words[0].i else None
     s, e = quotations[k]
+    if words and words[0].pos_ == "VERB" and doc_text(doc)[s:e].rstrip(QUOTE_MARKS)[-1:] in {",", "!", "?"} \
+            and (subject := _subject(words[0])) is not None and subject.i > words[0].i:
+        return words[0]  # '"This is fantastic!" beamed Jane Doe'
     if doc_text(doc)[s:e].rstrip(QUOTE_MARKS).endswith(",") and len(words) <= SIGNATURE_VERB_WORDS:
         return next((t for t in words if t.pos_ == "VERB" and (subject := _subject(t)) is not None
                      and subject.idx >= e), None)  # '"...," Hannity started.'
@@ -761,9 +765,9 @@ def _clause(cue: Token) -> tuple[int, int] | None:
     """A content clause: "said (that) ...", "said that ... and that ...", and "said to reporters that ..."."""
     for child in cue.children:
         if child.dep_ in {"ccomp", "parataxis"} and child.i > cue.i or child.dep_ == "ccomp":
-            last = max([child.right_edge.i] + [c.right_edge.i for c in cue.children if c.dep_ == "conj" and c.i > child.i
-                                                and (any(g.dep_ == "mark" and g.lower_ == "that" for g in c.children)
-                                                     or _quoted_predicate(c))])
+            last = max([child.right_edge.i] + [
+                c.right_edge.i for c in cue.children if c.dep_ == "conj" and c.i > child.i
+                and (any(g.dep_ == "mark" and g.lower_ == "that" for g in c.children) or _quoted_predicate(c))])
             return child.left_edge.i, last
     for prep in (c for c in cue.children if c.dep_ == "prep"):
         for pobj in (g for g in prep.children if g.dep_ == "pobj"):

@@ -59,6 +59,11 @@ def test_a_short_sentence_after_a_quotation_s_comma_is_its_cue_whatever_the_verb
         ("“We had a board meeting,”", "direct", "Maria Lopez", "Maria Lopez", "say", None)]
 
 
+def test_a_verb_right_after_a_quotation_with_its_subject_after_it_is_the_cue():
+    assert quotes("“This is fantastic!” beamed Maria Lopez of Springfield, who snapped a photo.") == [
+        ("“This is fantastic!”", "direct", "Maria Lopez", "Maria Lopez", "beam", None)]
+
+
 def test_a_question_put_to_someone_is_the_asker_s():
     assert quotes("Maria Lopez was asked by the host John Carter, “Will you win the vote in the county?”") == [
         ("“Will you win the vote in the county?”", "direct", "John Carter", "John Carter", "ask", None)]
