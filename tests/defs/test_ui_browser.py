@@ -75,7 +75,7 @@ def _wait_for(browser, *words: str, seconds: float = 60) -> None:
     WebDriverWait(browser, seconds).until(lambda b: all(w in _text(b) for w in words))
 
 
-def _click(browser, xpath: str, seconds: float = 30) -> None:
+def _click(browser, xpath: str, seconds: float = 60) -> None:
     """Click once the element is there and no dialog still sliding in covers it."""
     def clicked(b) -> bool:
         try:
