@@ -533,10 +533,11 @@ def _cue_after(doc: Doc, starts: list[int], quotations, k: int, b: int, lex: Lex
             subject = _subject(t)
             return t if n < CUE_REACH or subject is not None and subject.left_edge.i <= words[0].i else None
     s, e = quotations[k]
-    if words and words[0].pos_ == "VERB" and doc_text(doc)[s:e].rstrip(QUOTE_MARKS)[-1:] in {",", "!", "?"} \
+    last_mark = doc_text(doc)[s:e].rstrip(QUOTE_MARKS)[-1:]  # the punctuation closing the quoted words
+    if words and words[0].pos_ == "VERB" and last_mark in {",", "!", "?"} \
             and (subject := _subject(words[0])) is not None and subject.i > words[0].i:
         return words[0]  # '"This is fantastic!" beamed Jane Doe'
-    if doc_text(doc)[s:e].rstrip(QUOTE_MARKS).endswith(",") and len(words) <= SIGNATURE_VERB_WORDS:
+    if last_mark == "," and len(words) <= SIGNATURE_VERB_WORDS:
         return next((t for t in words if t.pos_ == "VERB" and (subject := _subject(t)) is not None
                      and subject.idx >= e), None)  # '"...," Hannity started.'
     return None
