@@ -298,7 +298,8 @@ def person_mentions(doc: Doc, lex: Lexicon) -> list[Mention]:
             continue
         seen.add((start, end))
         span = doc[start:end]
-        if lex.country_of(span.text) or lex.place_country(span.text) and len(span) == 1:
+        honored = start > 0 and doc[start - 1].lower_ in lex.honorifics  # "Mr Kennedy" is not the town
+        if lex.country_of(span.text) or lex.place_country(span.text) and len(span) == 1 and not honored:
             continue
         if (actor := lex.actor_for(span.text)) and actor.kind == "organization":
             continue

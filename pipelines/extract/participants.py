@@ -122,7 +122,7 @@ def extract_participants(doc: Doc, article: dict, lex: Lexicon) -> ArticlePartic
                    and not _headline_words(doc, e, title_end)]
     kept = {id(e) for e in entities}
     persons = [m for m in persons if id(m.entity) in kept]
-    persons += _surnames_alone(doc, entities, persons + countries + orgs)
+    persons += _surnames_alone(doc, entities, persons + countries + orgs, lex)
     _cluster_by_code(countries, entities, "country", lambda m: lex.country_display.get(m.code, m.text),
                      lambda m: f"country:{m.code}")
     _resolve_bodies(orgs, countries, home, lex)
@@ -302,23 +302,30 @@ OF_THE = re.compile(r"\s+of\s+(?:the\s+)?")
 NOT_PERSON_LABELS = {"GPE", "LOC", "FAC", "ORG", "PRODUCT", "WORK_OF_ART", "EVENT", "NORP", "LAW"}
 
 
-def _surnames_alone(doc: Doc, entities: list[Entity], mentions: list[Mention]) -> list[Mention]:
+def _surnames_alone(doc: Doc, entities: list[Entity], mentions: list[Mention], lex: Lexicon) -> list[Mention]:
     """Later bare surnames of people named in full that the recognizer did not take for names ("Rob Calabrese ...
-    Calabrese told the Post"); a surname two people share is left alone."""
+    Calabrese told the Post", "Mr Kilroy-Silk"); a surname two people share is left alone."""
     owners: dict[str, list[Entity]] = {}
     for e in entities:
         words = e.name.split()
         if e.kind == "person" and len(words) > 1 and len(words[-1]) > 2 and words[-1][0].isupper():
             owners.setdefault(words[-1], []).append(e)
-    found = []
-    for tok in tokens_of(doc) if owners else ():
-        people = owners.get(tok.text)
-        if not people or len(people) > 1 or tok.pos_ != "PROPN" or tok.idx < people[0].first.start:
+    if not owners:
+        return []
+    text, taken, found = doc_text(doc), [(m.start, m.end) for m in mentions], []
+    pattern = re.compile(r"(?<!\w)(?:" + "|".join(map(re.escape, sorted(owners, key=len, reverse=True))) + r")(?!\w)")
+    for match in pattern.finditer(text):
+        people, start, end = owners[match.group()], match.start(), match.end()
+        span = doc.char_span(start, end)
+        if span is None or len(people) > 1 or span[0].pos_ != "PROPN" or start < people[0].first.start \
+                or any(s < end and start < e for s, e in taken):
             continue
-        if any(m.start <= tok.idx < m.end for m in mentions) \
-                or any(n.pos_ == "PROPN" for n in doc[max(tok.i - 1, 0):tok.i + 2] if n.i != tok.i):
-            continue  # inside another mention, or part of a longer name ("Calabrese Foundation", "Joe Calabrese")
-        m = Mention(tok.idx, tok.idx + len(tok), tok.text, "person", name=tok.text)
+        before = doc[span.start - 1] if span.start > 0 else None
+        after = doc[span.end] if span.end < len(doc) else None
+        if before is not None and before.pos_ == "PROPN" and before.lower_ not in lex.honorifics \
+                or after is not None and after.pos_ == "PROPN":
+            continue  # part of a longer name ("Calabrese Foundation", "Joe Calabrese")
+        m = Mention(start, end, match.group(), "person", name=match.group())
         m.entity = people[0]
         people[0].mentions.append(m)
         found.append(m)

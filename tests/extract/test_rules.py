@@ -438,6 +438,17 @@ def test_a_bare_surname_the_recognizer_missed_is_the_person_named_in_full():
     assert (told["speaker"], told["speaker_start"]) == ("Rob Calabrese", text.index("Calabrese told"))
 
 
+def test_a_surname_after_an_honorific_is_the_person_named_in_full_even_where_it_is_also_a_place():
+    text = ("Farm panel row\n\nHelen Carter-Jones, a county councillor, has left the farm panel after a row over water "
+            "rights.\n\nMs Carter-Jones said the panel had ignored farmers for years. Local MP Brian Kennedy was at the "
+            "meeting. Mr Kennedy said the row would not end there.")
+    rows = extract(text)
+    assert [(q["speaker"], q["speaker_start"]) for q in rows["quotes"]] == [
+        ("Helen Carter-Jones", text.index("Carter-Jones said")), ("Brian Kennedy", text.index("Kennedy said"))]
+    assert [(p["name"], p["mention_count"]) for p in rows["participants"]] == [
+        ("Helen Carter-Jones", 2), ("Brian Kennedy", 2)]
+
+
 def test_someone_new_doing_the_act_is_not_the_speaker_of_the_sentence():
     rows = extract("Farm vote next week.\n\nU.S. Senator Joshua Freed spoke on Monday. Freed said an airline manager "
                    "apologized to the players.")
