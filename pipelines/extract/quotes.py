@@ -47,6 +47,7 @@ DASH_NAME = re.compile(r"\s*[―—–-]+\s*([A-Z][\w.'’ -]{1,60}?)\s*(?:[,(]|
 FRAGMENT_WORDS = 6  # a quotation this long inside a verb's object is what the verb's subject said
 SPEAKING_KINDS = {"person", "organization", "group"}
 SPEAKING_PRONOUNS = {"he", "she", "they", "we", "i"}
+PERSON_OBJECTS = frozenset({"him", "her", "them", "me", "us", "himself", "herself", "themselves", "myself"})
 JOIN_GAP = 1.0  # a speaker's two quotations are one span when the text between is no longer than they are
 SIGNATURE_WORDS = 6  # a sentence this short after a closed quotation may be its cue: '"... missing." Trump said.'
 SIGNATURE_VERB_WORDS = 4  # '"...," Hannity started.': so short a sentence after a quotation's comma is its cue
@@ -159,7 +160,8 @@ def extract_quotes(doc: Doc, parts: ArticleParticipants, lex: Lexicon) -> list[Q
         if len(_inner(doc_text(doc), s, e).split()) >= FRAGMENT_WORDS and not taken.overlapping(s, e) \
                 and (q := _fragment_quote(doc, s, e, quotations, parts)):
             taken.add(q, absorbs=False)
-    return sorted(taken.items, key=lambda q: q.start)
+    return sorted((q for q in taken.items if doc_text(doc)[q.start:q.end].lower() not in PERSON_OBJECTS),
+                  key=lambda q: q.start)  # "criticized him" reports nothing
 
 
 def _fragment_quote(doc: Doc, s: int, e: int, quotations, parts: ArticleParticipants) -> Quote | None:

@@ -400,6 +400,10 @@ def test_indirect_speech_is_the_content_the_cue_governs(body, expected):
     assert quotes(body) == [expected]
 
 
+def test_a_cue_whose_object_is_only_a_person_reports_nothing():
+    assert quotes("John Carter criticized him on Monday. Maria Lopez praised herself and then backed them.") == []
+
+
 @pytest.mark.parametrize("body, expected", [
     ("Maria Lopez said through spokesperson John Carter that the talks would resume.",
      ("that the talks would resume", "indirect", "Maria Lopez", "Maria Lopez", "say", "John Carter")),
