@@ -214,12 +214,20 @@ class _QuoteSet:
         quote) give way to it."""
         overlapping = [c for c in self.overlapping(q.start, q.end)
                        if _overlap((q.start, q.end), (c.start, c.end)) > 0.5]
-        if overlapping and not (absorbs and all(q.start <= c.start and c.end <= q.end for c in overlapping)):
+        if overlapping and not (absorbs and all(q.start <= c.start and c.end <= q.end and not _cued_apart(c, q)
+                                                for c in overlapping)):
             return
         for c in overlapping:
             self.items.remove(c)
         bisect.insort(self.items, q, key=lambda c: c.start)
         self.longest = max(self.longest, q.end - q.start)
+
+
+def _cued_apart(c: Quote, q: Quote) -> bool:
+    """A direct quote with its own cue after it that a clause cued before it would take in ('Lopez declared the
+    need for change: “...,” she said'): the quotation is hers as said, not part of the clause."""
+    return c.kind == "direct" and c.cue_start is not None and c.cue_start >= c.end \
+        and q.cue_start is not None and q.cue_start < c.start
 
 
 class _Marks:

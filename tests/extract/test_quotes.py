@@ -464,3 +464,10 @@ def test_a_cue_without_a_subject_opening_a_sentence_keeps_the_speaker_before():
         ("“The vote will be close,”", "direct", "Maria Lopez", "Maria Lopez", "say", None),
         ("“Now, like with all county votes, what they do is never that bad.”", "direct", "Maria Lopez", "Maria Lopez",
          "add", None)]
+
+
+def test_a_quotation_after_a_colon_with_its_own_cue_after_it_is_not_taken_into_the_clause_before():
+    assert quotes('In her speech, Maria Lopez stressed the need for hard work, courage and luck: "Build the barn and '
+                  'when the barn is full, build another one," she said.') == [
+        ('"Build the barn and when the barn is full, build another one,"', "direct", "Maria Lopez", "she", "say",
+         None)]
