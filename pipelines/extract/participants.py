@@ -127,6 +127,7 @@ def extract_participants(doc: Doc, article: dict, lex: Lexicon) -> ArticlePartic
                      lambda m: f"country:{m.code}")
     _resolve_bodies(orgs, countries, home, lex)
     _cluster_by_code(orgs, entities, "organization", lambda m: m.name, lambda m: m.code)
+    orgs += _organizations_again(doc, entities, persons + countries + orgs, lex)
     for e in entities:
         if e.kind == "country":
             e.country_code = e.actor_id.split(":", 1)[1]
@@ -299,6 +300,7 @@ PERSON_LINK = re.compile(r"(?:\s*,)?\s*(?:and\s+)?")  # between coordinated name
 HONORIFIC = r"\b(?:Mr|Mrs|Ms|Miss|Dr)\.? "
 FOR_BODY = re.compile(r",\s+for\s+(?:the\s+)?")
 OF_THE = re.compile(r"\s+of\s+(?:the\s+)?")
+CORPORATE_SUFFIX = re.compile(r",?\s+(?:Inc|Corp|Corporation|Co|Ltd|LLC|plc|PLC|AG|SA|GmbH)\.?$")
 NOT_PERSON_LABELS = {"GPE", "LOC", "FAC", "ORG", "PRODUCT", "WORK_OF_ART", "EVENT", "NORP", "LAW"}
 
 
@@ -310,24 +312,48 @@ def _surnames_alone(doc: Doc, entities: list[Entity], mentions: list[Mention], l
         words = e.name.split()
         if e.kind == "person" and len(words) > 1 and len(words[-1]) > 2 and words[-1][0].isupper():
             owners.setdefault(words[-1], []).append(e)
+    return _named_again(doc, owners, mentions, "person", lex)
+
+
+def _organizations_again(doc: Doc, entities: list[Entity], mentions: list[Mention], lex: Lexicon) -> list[Mention]:
+    """Other mentions of an organization's name, or of its name without "Inc." or "Ltd", that the recognizer read
+    as something else ("Qualcomm said" after "Qualcomm Inc.")."""
+    owners: dict[str, list[Entity]] = {}
+    orgs = [e for e in entities if e.kind == "organization"]
+    for e in orgs:
+        for name in {m.text for m in e.mentions if len(m.text) > 2 and m.text[0].isupper()}:
+            owners.setdefault(name, []).append(e)
+    for e in orgs:  # a short name no organization is written as ("Qualcomm" for "Qualcomm Inc.")
+        for name in {CORPORATE_SUFFIX.sub("", m.text) for m in e.mentions} - {m.text for m in e.mentions}:
+            if len(name) > 2 and owners.get(name, [e]) == [e]:
+                owners[name] = [e]
+    return _named_again(doc, owners, mentions, "organization", lex, anywhere=True)
+
+
+def _named_again(doc: Doc, owners: dict[str, list[Entity]], mentions: list[Mention], kind: str,
+                 lex: Lexicon, anywhere: bool = False) -> list[Mention]:
+    """Each occurrence of a name that only one entity bears, after its first mention unless `anywhere`, written on
+    its own (not inside another mention or a longer name, though an honorific may precede it), as a mention of
+    that entity."""
     if not owners:
         return []
     text, taken, found = doc_text(doc), [(m.start, m.end) for m in mentions], []
     pattern = re.compile(r"(?<!\w)(?:" + "|".join(map(re.escape, sorted(owners, key=len, reverse=True))) + r")(?!\w)")
     for match in pattern.finditer(text):
-        people, start, end = owners[match.group()], match.start(), match.end()
+        owner, start, end = owners[match.group()], match.start(), match.end()
         span = doc.char_span(start, end)
-        if span is None or len(people) > 1 or span[0].pos_ != "PROPN" or start < people[0].first.start \
-                or any(s < end and start < e for s, e in taken):
+        if span is None or len(set(map(id, owner))) > 1 or span[0].pos_ != "PROPN" \
+                or not anywhere and start < owner[0].first.start or any(s < end and start < e for s, e in taken):
             continue
         before = doc[span.start - 1] if span.start > 0 else None
         after = doc[span.end] if span.end < len(doc) else None
         if before is not None and before.pos_ == "PROPN" and before.lower_ not in lex.honorifics \
                 or after is not None and after.pos_ == "PROPN":
             continue  # part of a longer name ("Calabrese Foundation", "Joe Calabrese")
-        m = Mention(start, end, match.group(), "person", name=match.group())
-        m.entity = people[0]
-        people[0].mentions.append(m)
+        m = Mention(start, end, match.group(), kind, name=match.group(),
+                    code=owner[0].actor_id if kind == "organization" else None)
+        m.entity = owner[0]
+        owner[0].mentions.append(m)
         found.append(m)
     return found
 

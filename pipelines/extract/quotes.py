@@ -926,7 +926,8 @@ def _set_speaker(q: Quote, tok: Token | None, parts: ArticleParticipants) -> Non
     doc = tok.doc
     start, end = _paragraph(doc_text(doc), tok.idx)
     modifiers = [(doc[p.left_edge.i].idx, doc[p.right_edge.i].idx + len(doc[p.right_edge.i]))
-                 for p in tok.subtree if p.dep_ == "prep"]
+                 for p in tok.subtree if p.dep_ in {"prep", "relcl"}
+                 or p.dep_ == "acl" and not any(c.dep_ == "agent" for c in p.children)]
     _set_speaker_at(q, max(doc[tok.left_edge.i].idx, start),
                     min(doc[tok.right_edge.i].idx + len(doc[tok.right_edge.i]), end), parts, tok.idx, modifiers)
     words = [t for t in doc[tok.left_edge.i:tok.right_edge.i + 1] if not t.is_punct]
@@ -952,8 +953,9 @@ def _principal(q: Quote, subject: Token | None, parts: ArticleParticipants, lex:
 
 def _set_speaker_at(q: Quote, s: int, e: int, parts: ArticleParticipants, head: int | None = None,
                     modifiers: list[tuple[int, int]] = ()) -> None:
-    """The mention at the phrase's head, else a group or person or organization in it that no
-    prepositional modifier holds ("the head of its Farm Bureau" is not the Farm Bureau)."""
+    """The mention at the phrase's head, else a group, else a person ("the Bank's chief economist, Maria Lopez"),
+    else an organization in it that no modifier holds: a prepositional phrase ("the head of its Farm Bureau" is
+    not the Farm Bureau), a relative clause ("a woman who accused Carter") or a participle without an agent."""
     if s == e:
         return
     head = s if head is None else head
@@ -964,7 +966,8 @@ def _set_speaker_at(q: Quote, s: int, e: int, parts: ArticleParticipants, head: 
     if inside or heads:
         groups = [m for m in inside if m.entity.kind == "group"]
         mention = groups[0] if groups else heads[0] if heads else next(
-            (m for m in inside if m.entity.kind in {"person", "organization"}), inside[0])
+            (m for m in inside if m.entity.kind == "person"), None) or next(
+            (m for m in inside if m.entity.kind == "organization"), inside[0])
     if mention is None:
         q.speaker_start, q.speaker_end = s, e
         return

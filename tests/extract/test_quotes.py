@@ -471,3 +471,19 @@ def test_a_quotation_after_a_colon_with_its_own_cue_after_it_is_not_taken_into_t
                   'when the barn is full, build another one," she said.') == [
         ('"Build the barn and when the barn is full, build another one,"', "direct", "Maria Lopez", "she", "say",
          None)]
+
+
+def test_the_speaker_is_not_someone_a_relative_clause_names_but_is_who_a_document_is_released_by():
+    assert quotes("John Carter, the county treasurer, opened the meeting. A woman who has accused John Carter of "
+                  "fraud said the audit would clear her name. A report released by the Farm Bureau found that the "
+                  "silos were full.") == [
+        ("John Carter of fraud", "indirect", None, "who", "accuse", None),
+        ("the audit would clear her name", "indirect", None, "A woman who has accused John Carter of fraud", "say",
+         None),
+        ("that the silos were full", "indirect", "Farm Bureau", "Farm Bureau", "find", None)]
+
+
+def test_a_person_named_in_the_subject_speaks_rather_than_the_organization_they_work_for():
+    assert quotes("Maria Lopez joined the World Bank last year. The World Bank’s chief economist, Maria Lopez, noted "
+                  "that growth had slowed.") == [
+        ("that growth had slowed", "indirect", "Maria Lopez", "Maria Lopez", "note", None)]

@@ -449,6 +449,17 @@ def test_a_surname_after_an_honorific_is_the_person_named_in_full_even_where_it_
         ("Helen Carter-Jones", 2), ("Brian Kennedy", 2)]
 
 
+def test_a_company_named_without_its_inc_is_the_company():
+    text = ("Chip wars\n\nNorvanta rejected a hostile bid from a rival chipmaker on Monday. The offer undervalues "
+            "Norvanta, its board wrote in a letter to shareholders of Norvanta Inc.\n\nNorvanta said in a statement "
+            "it had received the new proposal.")
+    rows = extract(text)
+    (said,) = [q for q in rows["quotes"] if q["cue"] == "say"]
+    assert (said["speaker"], said["speaker_start"]) == ("Norvanta Inc.", text.index("Norvanta said"))
+    assert [(p["name"], p["kind"], p["mention_count"]) for p in rows["participants"]] == [
+        ("Norvanta Inc.", "organization", 4)]
+
+
 def test_someone_new_doing_the_act_is_not_the_speaker_of_the_sentence():
     rows = extract("Farm vote next week.\n\nU.S. Senator Joshua Freed spoke on Monday. Freed said an airline manager "
                    "apologized to the players.")
