@@ -404,6 +404,10 @@ def test_a_cue_whose_object_is_only_a_person_reports_nothing():
     assert quotes("John Carter criticized him on Monday. Maria Lopez praised herself and then backed them.") == []
 
 
+def test_favoring_or_embracing_something_is_not_speech():
+    assert quotes("Most farmers favored John Carter in the vote. Maria Lopez embraced her new role on the council.") == []
+
+
 @pytest.mark.parametrize("body, expected", [
     ("Maria Lopez said through spokesperson John Carter that the talks would resume.",
      ("that the talks would resume", "indirect", "Maria Lopez", "Maria Lopez", "say", "John Carter")),
