@@ -1041,11 +1041,16 @@ def _according_to(cue: Token, sent: Span, quotations, parts: ArticleParticipants
 
 
 def _nested_conduits(quotes: list[Quote]) -> None:
-    """"X noted that ..., the State Department reported": the trailing reporter becomes X's conduit."""
+    """"X noted that ..., the State Department reported": the trailing reporter becomes X's conduit. When the cue
+    inside says nothing ("Trump plans to ..., Carson said"), the trailing speaker's quote stands instead."""
     for outer in list(quotes):
         inner = [q for q in quotes if q is not outer and q.cue_start is not None
                  and outer.start <= q.cue_start < outer.end and q.end <= (outer.cue_start or 0)]
         if inner and outer.speaker is not None and outer.cue_start > outer.end:
+            if all(q.cue not in lexicon().cue_verbs for q in inner):
+                for q in inner:
+                    quotes.remove(q)
+                continue
             for q in inner:
                 q.via = q.via or outer.speaker.name
             quotes.remove(outer)

@@ -491,3 +491,10 @@ def test_a_person_named_in_the_subject_speaks_rather_than_the_organization_they_
     assert quotes("Maria Lopez joined the World Bank last year. The World Bank’s chief economist, Maria Lopez, noted "
                   "that growth had slowed.") == [
         ("that growth had slowed", "indirect", "Maria Lopez", "Maria Lopez", "note", None)]
+
+
+def test_a_trailing_speaker_reports_a_clause_whose_own_verb_says_nothing():
+    assert quotes('Maria Lopez plans to build a new silo for the "hard-working families of the county," John Carter '
+                  'said on Monday.') == [
+        ('Maria Lopez plans to build a new silo for the "hard-working families of the county,"', "partial",
+         "John Carter", "John Carter", "say", None)]
