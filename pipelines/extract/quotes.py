@@ -773,13 +773,16 @@ def _before_second_cue(doc: Doc, first: int, last: int) -> int:
 
 
 def _clause(cue: Token) -> tuple[int, int] | None:
-    """A content clause: "said (that) ...", "said that ... and that ...", and "said to reporters that ..."."""
-    for child in cue.children:
-        if child.dep_ in {"ccomp", "parataxis"} and child.i > cue.i or child.dep_ == "ccomp":
-            last = max([child.right_edge.i] + [
-                c.right_edge.i for c in cue.children if c.dep_ == "conj" and c.i > child.i
-                and (any(g.dep_ == "mark" and g.lower_ == "that" for g in c.children) or _quoted_predicate(c))])
-            return child.left_edge.i, last
+    """A content clause: "said (that) ...", "said that ... and that ...", and "said to reporters that ..."; one
+    after the cue before one the parse hangs on it from before ("After X suspended ..., Cruz said he ...")."""
+    clauses = [c for c in cue.children if c.dep_ in {"ccomp", "parataxis"} and c.i > cue.i] or [
+        c for c in cue.children if c.dep_ == "ccomp"]
+    if clauses:
+        child = clauses[0]
+        last = max([child.right_edge.i] + [
+            c.right_edge.i for c in cue.children if c.dep_ == "conj" and c.i > child.i
+            and (any(g.dep_ == "mark" and g.lower_ == "that" for g in c.children) or _quoted_predicate(c))])
+        return child.left_edge.i, last
     for prep in (c for c in cue.children if c.dep_ == "prep"):
         for pobj in (g for g in prep.children if g.dep_ == "pobj"):
             if pobj.i + 1 <= pobj.right_edge.i and cue.doc[pobj.i + 1].lower_ == "that":

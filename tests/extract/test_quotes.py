@@ -498,3 +498,10 @@ def test_a_trailing_speaker_reports_a_clause_whose_own_verb_says_nothing():
                   'said on Monday.') == [
         ('Maria Lopez plans to build a new silo for the "hard-working families of the county,"', "partial",
          "John Carter", "John Carter", "say", None)]
+
+
+def test_the_content_clause_after_the_cue_wins_over_one_the_parse_hangs_on_it_from_before():
+    assert quotes("In a note published soon after the Iowa governor ended her bid for the nomination, Maria Lopez said "
+                  "she’s sure Carter will stay “a voice for the farmers of the valley.”") == [
+        ("she’s sure Carter will stay “a voice for the farmers of the valley.”", "partial", "Maria Lopez",
+         "Maria Lopez", "say", None)]
