@@ -1044,19 +1044,22 @@ def _according_to(cue: Token, sent: Span, quotations, parts: ArticleParticipants
 
 
 def _nested_conduits(quotes: list[Quote]) -> None:
-    """"X noted that ..., the State Department reported": the trailing reporter becomes X's conduit. When the cue
-    inside says nothing ("Trump plans to ..., Carson said"), the trailing speaker's quote stands instead."""
+    """"X noted that ..., the State Department reported": the trailing reporter becomes X's conduit. A trailing
+    speaker who is not reporting ("He promised to ..., Frankel said"), or a cue inside that says nothing ("Trump
+    plans to ..., Carson said"), makes the whole clause the trailing speaker's quote instead."""
     for outer in list(quotes):
         inner = [q for q in quotes if q is not outer and q.cue_start is not None
                  and outer.start <= q.cue_start < outer.end and q.end <= (outer.cue_start or 0)]
-        if inner and outer.speaker is not None and outer.cue_start > outer.end:
-            if all(q.cue not in lexicon().cue_verbs for q in inner):
-                for q in inner:
-                    quotes.remove(q)
-                continue
+        if not inner or outer.speaker is None or outer.cue_start <= outer.end:
+            continue
+        if outer.cue != "report" or all(q.cue not in lexicon().cue_verbs for q in inner):
             for q in inner:
-                q.via = q.via or outer.speaker.name
-            quotes.remove(outer)
+                if q in quotes:
+                    quotes.remove(q)
+            continue
+        for q in inner:
+            q.via = q.via or outer.speaker.name
+        quotes.remove(outer)
 
 
 def quote_rows(quotes: list[Quote], article_id: str, text: str) -> list[dict]:

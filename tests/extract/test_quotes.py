@@ -505,3 +505,9 @@ def test_the_content_clause_after_the_cue_wins_over_one_the_parse_hangs_on_it_fr
                   "she’s sure Carter will stay “a voice for the farmers of the valley.”") == [
         ("she’s sure Carter will stay “a voice for the farmers of the valley.”", "partial", "Maria Lopez",
          "Maria Lopez", "say", None)]
+
+
+def test_a_trailing_speaker_who_is_not_reporting_says_the_whole_clause():
+    assert quotes("Maria Lopez promised to open the new silo before the harvest, John Carter said on Monday.") == [
+        ("Maria Lopez promised to open the new silo before the harvest", "indirect", "John Carter", "John Carter",
+         "say", None)]
