@@ -325,7 +325,7 @@ def _organizations_again(doc: Doc, entities: list[Entity], mentions: list[Mentio
             owners.setdefault(name, []).append(e)
     for e in orgs:  # a short name no organization is written as ("Qualcomm" for "Qualcomm Inc.")
         for name in {CORPORATE_SUFFIX.sub("", m.text) for m in e.mentions} - {m.text for m in e.mentions}:
-            if len(name) > 2 and owners.get(name, [e]) == [e]:
+            if len(name) > 2 and name not in owners:
                 owners[name] = [e]
     return _named_again(doc, owners, mentions, "organization", lex, anywhere=True)
 
@@ -342,7 +342,7 @@ def _named_again(doc: Doc, owners: dict[str, list[Entity]], mentions: list[Menti
     for match in pattern.finditer(text):
         owner, start, end = owners[match.group()], match.start(), match.end()
         span = doc.char_span(start, end)
-        if span is None or len(set(map(id, owner))) > 1 or span[0].pos_ != "PROPN" \
+        if span is None or len(owner) > 1 or span[0].pos_ != "PROPN" \
                 or not anywhere and start < owner[0].first.start or any(s < end and start < e for s, e in taken):
             continue
         before = doc[span.start - 1] if span.start > 0 else None

@@ -1054,8 +1054,7 @@ def _nested_conduits(quotes: list[Quote]) -> None:
             continue
         if outer.cue != "report" or all(q.cue not in lexicon().cue_verbs for q in inner):
             for q in inner:
-                if q in quotes:
-                    quotes.remove(q)
+                quotes.remove(q)
             continue
         for q in inner:
             q.via = q.via or outer.speaker.name
