@@ -536,7 +536,8 @@ def _cue_before(doc: Doc, starts: list[int], a: int, s: int, lex: Lexicon) -> To
 
 def _cue_after(doc: Doc, starts: list[int], quotations, k: int, b: int, lex: Lexicon) -> Token | None:
     """The cue right after a quotation: '"...," X said', '"...," said X', '"...," X, a senator from Y, said'; any verb
-    right after it whose subject follows ('"...!" beamed X')."""
+    right after it whose subject follows ('"...!" beamed X'), or after its comma whose subject the words there open
+    ('"...," the mayor scoffed at ...')."""
     words = [t for t in _tokens(doc, starts, quotations[k][1], b) if not t.is_punct]
     for n, t in enumerate(words):
         if _is_cue(t, lex):
@@ -547,10 +548,13 @@ def _cue_after(doc: Doc, starts: list[int], quotations, k: int, b: int, lex: Lex
     if words and words[0].pos_ == "VERB" and last_mark in {",", "!", "?"} \
             and (subject := _subject(words[0])) is not None and subject.i > words[0].i:
         return words[0]  # '"This is fantastic!" beamed Jane Doe'
-    if last_mark == "," and len(words) <= SIGNATURE_VERB_WORDS:
+    if last_mark != "," or not words:
+        return None
+    if len(words) <= SIGNATURE_VERB_WORDS:
         return next((t for t in words if t.pos_ == "VERB" and (subject := _subject(t)) is not None
                      and subject.idx >= e), None)  # '"...," Hannity started.'
-    return None
+    return next((t for t in words[:CUE_REACH] if t.pos_ == "VERB" and (subject := _subject(t)) is not None
+                 and subject.left_edge.i == words[0].i and subject.i < t.i), None)  # '"...," the mayor scoffed
 
 
 def _is_cue(tok: Token, lex: Lexicon) -> bool:
@@ -684,8 +688,9 @@ def _around_aside(cue: Token, sent: Span) -> tuple[int, int] | None:
             and last - cue.i < ASIDE_TAIL:
         last += 1
     opening, closing = doc[subject.left_edge.i].idx, doc[last].idx + len(doc[last])
+    after = next((t for t in doc[last + 2:sent.end] if not t.is_punct), cue)
     if doc[last + 1].text != "," or not text[start:opening].rstrip().rstrip(QUOTE_MARKS).endswith(",") \
-            or next((t for t in doc[last + 2:sent.end] if not t.is_punct), cue) in cue.subtree:
+            or after in cue.subtree or after.tag_ == "VBG" and text[start:opening].lstrip()[:1] in QUOTE_MARKS:
         return None  # the words after it are the cue's own: '"...," she said, showing off a hat'
     if not re.search(r"\w", text[start:opening]) or not re.search(r"\w", text[closing + 1:end]):
         return None
@@ -719,7 +724,8 @@ def _content_span(cue: Token, sent: Span, quotations) -> tuple[int, int] | None:
     tokens = (clause
               or lemma in frames.infinitives and _child(cue, {"xcomp"})
               or obj
-              or _prepositional_object(cue, frames.prepositions.get(lemma, frozenset())))
+              or _prepositional_object(cue, frames.prepositions.get(lemma, frozenset()))
+              or _as_clause(cue))
     if tokens:
         first, last = tokens
         doc = cue.doc
@@ -788,6 +794,22 @@ def _clause(cue: Token) -> tuple[int, int] | None:
             if pobj.i + 1 <= pobj.right_edge.i and cue.doc[pobj.i + 1].lower_ == "that":
                 return pobj.i + 1, pobj.right_edge.i
     return None
+
+
+def _as_clause(cue: Token) -> tuple[int, int] | None:
+    """The sentence an "as" clause of the cue attributes: 'As the senator noted, the bill is dead', 'The bill is
+    dead, as the senator noted', 'as she put it'; not when the cue has an object ('as he laments a "throwaway
+    culture"') or the sentence is an attribution already ('she said, as the crowd applauded')."""
+    if cue.dep_ != "advcl" or not any(c.dep_ == "mark" and c.lower_ == "as" for c in cue.children) \
+            or any(c.dep_ in {"dobj", "ccomp", "xcomp", "oprd", "attr"} and c.lower_ != "it" for c in cue.children) \
+            or _is_cue(cue.head, lexicon()):
+        return None
+    doc, head = cue.doc, cue.head
+    first, last = (cue.right_edge.i + 1, head.right_edge.i) if cue.i < head.i \
+        else (head.left_edge.i, cue.left_edge.i - 1)
+    while last > first and doc[last].is_punct and doc[last].text not in QUOTE_MARKS:
+        last -= 1
+    return (first, last) if first < last else None
 
 
 def _quoted_predicate(verb: Token) -> bool:

@@ -511,3 +511,31 @@ def test_a_trailing_speaker_who_is_not_reporting_says_the_whole_clause():
     assert quotes("Maria Lopez promised to open the new silo before the harvest, John Carter said on Monday.") == [
         ("Maria Lopez promised to open the new silo before the harvest", "indirect", "John Carter", "John Carter",
          "say", None)]
+
+
+def test_a_participle_after_a_trailing_cue_is_the_speaker_s_not_the_quotation_s():
+    assert quotes('"Too much debt," Lopez said, blaming some of it on the county board.') == [
+        ('"Too much debt,"', "direct", None, "Lopez", "say", None),
+        ("some of it", "indirect", None, "Lopez", "blame", None)]
+
+
+def test_any_verb_whose_subject_follows_a_quotation_s_comma_is_its_cue():
+    assert quotes('"We lost the vote by nine," the county’s longest-serving mayor scoffed at the board on Monday.') == [
+        ('"We lost the vote by nine,"', "direct", None, "the county’s longest-serving mayor", "scoff", None)]
+
+
+@pytest.mark.parametrize("body, expected", [
+    ('As Maria Lopez noted on Monday, the silos are "nearly empty."',
+     ('the silos are "nearly empty."', "partial", "Maria Lopez", "Maria Lopez", "note", None)),
+    ("The harvest is late, as John Carter pointed out.",
+     ("The harvest is late", "indirect", "John Carter", "John Carter", "point out", None)),
+    ("As John Carter put it, the harvest is late.",
+     ("the harvest is late", "indirect", "John Carter", "John Carter", "put it", None)),
+])
+def test_an_as_clause_attributes_the_sentence_it_stands_in(body, expected):
+    assert quotes(body) == [expected]
+
+
+def test_an_as_clause_of_time_or_with_an_object_attributes_nothing():
+    assert quotes('The board voted, as the crowd cheered. The plan is a moral one, as he laments a "throwaway '
+                  'culture" in the county.') == [('a "throwaway culture"', "partial", None, "he", "lament", None)]
