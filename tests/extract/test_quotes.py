@@ -539,3 +539,8 @@ def test_an_as_clause_attributes_the_sentence_it_stands_in(body, expected):
 def test_an_as_clause_of_time_or_with_an_object_attributes_nothing():
     assert quotes('The board voted, as the crowd cheered. The plan is a moral one, as he laments a "throwaway '
                   'culture" in the county.') == [('a "throwaway culture"', "partial", None, "he", "lament", None)]
+
+
+def test_a_cue_after_an_earlier_quotation_in_its_sentence_takes_the_subject_before_that_quotation():
+    assert quotes("Maria Lopez needled the county “experts,” saying, “An expert who has never grown wheat!”") == [
+        ("“An expert who has never grown wheat!”", "direct", "Maria Lopez", "Maria Lopez", "say", None)]
