@@ -151,6 +151,7 @@ def extract_quotes(doc: Doc, parts: ArticleParticipants, lex: Lexicon) -> list[Q
     for q in _speaker_lines(doc_text(doc), quotations, parts):
         found.add(q, absorbs=True)
     quotes = found.items
+    _cued_without_subject(doc_text(doc), quotes)
     _extend_reported(doc_text(doc), quotations, quotes)
     for s, e in uncued:
         if not any(q.start <= s and e <= q.end for q in quotes):
@@ -286,9 +287,6 @@ def _direct_quotes(doc: Doc, quotations, parts: ArticleParticipants,
         if cue is not None:
             quotes.append(_cued_quote(doc, starts, s, e, cue, (left, s) if cue.idx < s else (e, right), parts, lex))
             used.add(cue.i)
-            if quotes[-1].speaker_start is None and len(quotes) > 1 and quotes[-2].speaker_start is not None \
-                    and len(PARAGRAPH_BREAK.findall(text, quotes[-2].end, s)) <= 1:
-                _same_speaker(quotes[-1], quotes[-2])  # 'Maher stated that ... Adding, "..."'
         elif before or not _inner(text, s, e)[:1].isupper():
             continue
         elif quotes and _same_paragraph(text, quotes[-1].end, s) and quotes[-1].end <= s:
@@ -458,6 +456,15 @@ def _attach_uncued(text: str, s: int, e: int, quotes: list[Quote]) -> None:
         quotes.append(_continuation(near, s, e))
     elif words >= MIN_UNATTRIBUTED_WORDS:
         quotes.append(Quote(s, e, "direct"))
+
+
+def _cued_without_subject(text: str, quotes: list[Quote]) -> None:
+    """A quotation whose cue has no subject is said by the speaker of the quote before it, in its paragraph or the
+    one before: 'Maher stated that the report "wasn't good." Adding, "..."'."""
+    for before, q in zip(quotes, quotes[1:]):
+        if q.kind == "direct" and q.cue_start is not None and q.speaker_start is None \
+                and before.speaker_start is not None and len(PARAGRAPH_BREAK.findall(text, before.end, q.start)) <= 1:
+            _same_speaker(q, before)
 
 
 def _extend_reported(text: str, quotations, quotes: list[Quote]) -> None:

@@ -544,3 +544,10 @@ def test_an_as_clause_of_time_or_with_an_object_attributes_nothing():
 def test_a_cue_after_an_earlier_quotation_in_its_sentence_takes_the_subject_before_that_quotation():
     assert quotes("Maria Lopez needled the county “experts,” saying, “An expert who has never grown wheat!”") == [
         ("“An expert who has never grown wheat!”", "direct", "Maria Lopez", "Maria Lopez", "say", None)]
+
+
+def test_a_cue_without_a_subject_takes_the_speaker_of_the_reported_speech_before_it():
+    assert quotes("Earlier, Maria Lopez said of the drought that the harvest “was not good.” Adding, “Now, like with "
+                  "every dry year, the silos are empty.”") == [
+        ("that the harvest “was not good.”", "partial", "Maria Lopez", "Maria Lopez", "say", None),
+        ("“Now, like with every dry year, the silos are empty.”", "direct", "Maria Lopez", "Maria Lopez", "add", None)]
