@@ -702,6 +702,8 @@ def _around_aside(cue: Token, sent: Span) -> tuple[int, int] | None:
         return None  # the words after it are the cue's own: '"...," she said, showing off a hat'
     if not re.search(r"\w", text[start:opening]) or not re.search(r"\w", text[closing + 1:end]):
         return None
+    if opening_mark := re.search(r"\s+(?:''|[“\"‘«])$", text[start:end]):  # the next quotation's opening mark
+        end = start + opening_mark.start()
     while end > start and text[end - 1] in " .\n":
         end -= 1
     return start, end

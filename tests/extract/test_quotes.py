@@ -551,3 +551,9 @@ def test_a_cue_without_a_subject_takes_the_speaker_of_the_reported_speech_before
                   "every dry year, the silos are empty.”") == [
         ("that the harvest “was not good.”", "partial", "Maria Lopez", "Maria Lopez", "say", None),
         ("“Now, like with every dry year, the silos are empty.”", "direct", "Maria Lopez", "Maria Lopez", "add", None)]
+
+
+def test_an_aside_attribution_s_sentence_ends_before_the_next_quotation_s_opening_mark():
+    assert quotes("Time, Maria Lopez added, was on the farmers’ side. ''It's early, for heaven's sake,'' she said.") == [
+        ("Time, Maria Lopez added, was on the farmers’ side", "indirect", "Maria Lopez", "Maria Lopez", "add", None),
+        ("''It's early, for heaven's sake,''", "direct", "Maria Lopez", "she", "say", None)]
