@@ -35,6 +35,7 @@ PARTICLES = {"prt", "advmod", "dobj"}  # "pointed out", "shot back", "as she put
 CLIMB = {"advcl", "xcomp", "conj", "acl", "pcomp", "prep"}  # a cue's subject may be its head's: "X left, saying"
 MIN_UNATTRIBUTED_WORDS = 6
 TITLE_WORDS = 8
+HEADLINE_WORDS = 15  # a line this short opened by a name and a colon is a headline: 'Milbank: Republicans ‘...’'
 TITLE_SMALL_WORDS = frozenset({"a", "an", "the", "of", "and", "or", "in", "on", "at", "to", "for", "with", "is", "by"})
 MIN_QUOTATION_WORDS = 3  # shorter marked stretches ("Cia", a title) may sit inside an attribution
 # "Rubio: ...", "Rubio on Iowa: ..." opening a line (a headline, a transcript), maybe after a kicker ("EXCLUSIVE – ")
@@ -315,13 +316,15 @@ def _cued_quote(doc: Doc, starts: list[int], s: int, e: int, cue: Token, stretch
 
 def _speaker_lines(text: str, quotations, parts: ArticleParticipants) -> Iterator[Quote]:
     """'Rubio: America Needs a Leader': the rest of a line that a participant's name and a colon open; a name the
-    recognizer missed (in a headline) is a participant's when it is the last word of the participant's name."""
+    recognizer missed (in a headline) is a participant's when it is the last word of the participant's name, and
+    any name speaks a short headline with a quotation in it."""
     for m in SPEAKER_LINE.finditer(text):
         named = next((e for e in parts.entities if e.kind in {"person", "organization"}
                       and e.name.split()[-1] == m.group(1).split()[-1]), None)
-        if not parts.at(*m.span(1)) and named is None:
-            continue
         s, e = m.end(), _paragraph(text, m.end())[1]
+        if not parts.at(*m.span(1)) and named is None \
+                and not (_between(quotations, s, e) and len(text[s:e].split()) <= HEADLINE_WORDS):
+            continue  # a headline with a quotation: 'Milbank: Republicans ‘Waving The Flag Of Surrender’'
         while e > s and text[e - 1] in " .\xa0":
             e -= 1
         if len(text[s:e].split()) > 1 and (kind := _kind(s, e, quotations, text)):
@@ -356,8 +359,8 @@ def _name_before_colon(doc: Doc, starts: list[int], a: int, s: int,
     if len(tokens) < 2 or tokens[-1].text != ":":
         return None
     k = len(tokens) - 2
-    while k >= 0 and tokens[k].pos_ == "PROPN":
-        k -= 1
+    while k >= 0 and (tokens[k].pos_ == "PROPN" or tokens[k].is_title and tokens[k].pos_ == "NOUN"):
+        k -= 1  # a name the tagger takes for common nouns: '... - Pew Research: "..."'
     if k < len(tokens) - 2 and (k < 0 or tokens[k].is_punct or tokens[k].lower_ in {"from", "by"}):
         return tokens[k + 1].idx, tokens[-2].idx + len(tokens[-2])
     owner = next((c for c in tokens[-2].children if c.dep_ == "poss"), None)

@@ -557,3 +557,20 @@ def test_an_aside_attribution_s_sentence_ends_before_the_next_quotation_s_openin
     assert quotes("Time, Maria Lopez added, was on the farmers’ side. ''It's early, for heaven's sake,'' she said.") == [
         ("Time, Maria Lopez added, was on the farmers’ side", "indirect", "Maria Lopez", "Maria Lopez", "add", None),
         ("''It's early, for heaven's sake,''", "direct", "Maria Lopez", "she", "say", None)]
+
+
+def test_a_name_the_tagger_takes_for_common_nouns_speaks_the_quotation_after_its_colon():
+    assert quotes("The county budget is particularly problematic - Pew Research: “All the silos we counted hold less "
+                  "grain than the county says they should. The gap was very large.”") == [
+        ("“All the silos we counted hold less grain than the county says they should. The gap was very large.”",
+         "direct", None, "Pew Research", None, None)]
+
+
+def test_a_headline_opened_by_a_name_and_a_colon_around_a_quotation_is_that_name_s_quote():
+    assert quotes("Doe: Farmers ‘Waving The Flag Of Surrender’ To The Board\n\nThe board meets next week.") == [
+        ("Farmers ‘Waving The Flag Of Surrender’ To The Board", "partial", None, "Doe", None, None)]
+
+
+def test_a_long_line_opened_by_a_word_and_a_colon_is_no_headline_quote():
+    assert quotes("CORRECTION: An article on Monday about the county board misstated the number of silos it counted "
+                  "in the spring, which the board ''counted every year'' and found to be forty, not fourteen.") == []
