@@ -371,7 +371,8 @@ def _name_before_colon(doc: Doc, starts: list[int], a: int, s: int,
 
 def _verb_before(doc: Doc, starts: list[int], a: int, b: int) -> Token | None:
     """The verb with a subject that the colon ending [a, b) hangs on: 'She released the following statement:', 'X
-    said ..., but he gave a back-handed compliment:' (gave); else the main verb of the sentence in [a, b)."""
+    said ..., but he gave a back-handed compliment:' (gave); else the main verb of the sentence in [a, b); else a
+    verb with a subject there that the parse hangs on the quotation ('X has apologized for it: "Yes, I ..."')."""
     tokens = _tokens(doc, starts, a, b)
     if not len(tokens):
         return None
@@ -383,7 +384,10 @@ def _verb_before(doc: Doc, starts: list[int], a: int, b: int) -> Token | None:
             break
         tok = tok.head
     root = tokens[-1].sent.root
-    return root if root.pos_ == "VERB" and a <= root.idx < b and _subject(root) is not None else None
+    if root.pos_ == "VERB" and a <= root.idx < b and _subject(root) is not None:
+        return root
+    return next((t for t in reversed(tokens) if t.pos_ == "VERB" and not a <= t.head.idx < b
+                 and any(c.dep_ in SUBJECTS for c in t.children)), None)  # the parse hangs it on the quotation
 
 
 def _verb_before_comma(doc: Doc, starts: list[int], a: int, b: int) -> Token | None:

@@ -574,3 +574,10 @@ def test_a_headline_opened_by_a_name_and_a_colon_around_a_quotation_is_that_name
 def test_a_long_line_opened_by_a_word_and_a_colon_is_no_headline_quote():
     assert quotes("CORRECTION: An article on Monday about the county board misstated the number of silos it counted "
                   "in the spring, which the board ''counted every year'' and found to be forty, not fourteen.") == []
+
+
+def test_a_quotation_after_a_colon_is_said_by_the_subject_before_it_where_the_parse_hangs_that_clause_on_it():
+    assert quotes('Maria Lopez has since apologized for what happened: "Yes, I should have counted the silos twice. '
+                  'Not doing so was a mistake."') == [
+        ('"Yes, I should have counted the silos twice. Not doing so was a mistake."', "direct", "Maria Lopez",
+         "Maria Lopez", "apologize for", None)]
