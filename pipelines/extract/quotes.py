@@ -746,6 +746,7 @@ def _content_span(cue: Token, sent: Span, quotations) -> tuple[int, int] | None:
     if tokens:
         first, last = tokens
         doc = cue.doc
+        last = _second_object(cue, last)
         last = _before_trailing_aside(doc, first, last)
         last = _before_second_cue(doc, first, last)
         start, end = _paragraph(doc_text(doc), cue.idx)
@@ -755,6 +756,20 @@ def _content_span(cue: Token, sent: Span, quotations) -> tuple[int, int] | None:
             return said[-1]  # 'X asserted that ...: "France is no longer France," he claimed': the quotation
         return s, e
     return _quoted_object(cue, quotations) or _adjacent_quotation(cue, sent, quotations)
+
+
+def _second_object(cue: Token, last: int) -> int:
+    """The content goes on to a second object of the cue after a quotation that ends the first, which the marks cut
+    off in the parse: 'called the governor "the most extreme pick" and someone who had "threatened" women'."""
+    doc = cue.doc
+    k = last + 1
+    while k < cue.sent.end and (DOUBLE_MARKS.fullmatch(doc[k].text) or doc[k].text == ","):
+        k += 1
+    if k >= cue.sent.end or doc[k].lower_ != "and" or not any(DOUBLE_MARKS.fullmatch(t.text) for t in doc[last:k]):
+        return last
+    conj = next((t for t in doc[k + 1:cue.sent.end] if t.dep_ == "conj" and t.head.i == cue.i
+                 and t.pos_ in {"NOUN", "PROPN", "PRON"}), None)
+    return conj.right_edge.i if conj is not None else last
 
 
 def _before_trailing_aside(doc: Doc, first: int, last: int) -> int:

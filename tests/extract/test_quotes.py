@@ -581,3 +581,10 @@ def test_a_quotation_after_a_colon_is_said_by_the_subject_before_it_where_the_pa
                   'Not doing so was a mistake."') == [
         ('"Yes, I should have counted the silos twice. Not doing so was a mistake."', "direct", "Maria Lopez",
          "Maria Lopez", "apologize for", None)]
+
+
+def test_a_second_object_after_a_quotation_that_ends_the_first_is_part_of_the_content():
+    assert quotes('Lopez called the Indiana governor "the most extreme pick in a generation" and someone who had '
+                  '"threatened the farms" by signing the law.') == [
+        ('the Indiana governor "the most extreme pick in a generation" and someone who had "threatened the farms" by '
+         "signing the law", "partial", None, "Lopez", "call", None)]
