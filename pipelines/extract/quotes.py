@@ -19,7 +19,7 @@ from pipelines.extract.nlp import doc_text, lemma_of, sentences_of, tokens_of
 from pipelines.extract.participants import ArticleParticipants, Entity
 from pipelines.ids import stable_id
 
-DOUBLE_MARKS = re.compile(r"''|[“”«»\"]")
+DOUBLE_MARKS = re.compile(r"(?<![^\s(\[—–-])''(?=')|''(?!')|[“”«»\"]")  # "'''": '' then ' opening, ' then '' closing
 SINGLE_MARKS = re.compile(r"[‘’]")
 OPENING = {"“": "”", "«": "»", "‘": "’"}
 CLOSING = frozenset(OPENING.values())

@@ -450,6 +450,8 @@ def test_an_unclosed_mark_neither_crashes_nor_swallows_the_article():
     ("“Curly opens, straight closes,\" she said. “Again.”", ["“Curly opens, straight closes,\"", "“Again.”"]),
     ("Print “turned the closer around.“ Then “this.”", ["“turned the closer around.“", "“this.”"]),
     ("“One opens.\n\nNo mark here.\n\n“Another opens.”", ["“Another opens.”"]),
+    ("''We call it 'old-school,''' Lopez said. ''Now.''", ["''We call it 'old-school,'''", "''Now.''"]),
+    ("Lopez said, '''Tis the season,' they sing,'' and left.", ["'''Tis the season,' they sing,''"]),
 ])
 def test_quotation_marks_pair_and_apostrophes_are_not_marks(text, expected):
     assert [text[s:e] for s, e in quotation_spans(text)] == expected
