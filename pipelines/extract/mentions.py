@@ -75,6 +75,9 @@ def country_mentions(text: str, lex: Lexicon) -> list[Mention]:
         surface = m.group(0)
         if text[m.end():m.end() + 10].lower() == " peninsula":  # "the Korean peninsula" is no country
             continue
+        before = text[max(0, m.start() - 12):m.start()]
+        if before.endswith(" ") and before.split() and before.split()[-1].lower() in lex.honorifics:
+            continue  # "Mr. English" is a person
         out.append(Mention(m.start(), m.end(), surface, "country", name=surface, code=lex.country_names[surface]))
     for m in _pair_regex(tuple(lex.country_names)).finditer(text):
         for side in (1, 2):
@@ -299,7 +302,7 @@ def person_mentions(doc: Doc, lex: Lexicon) -> list[Mention]:
         seen.add((start, end))
         span = doc[start:end]
         honored = start > 0 and doc[start - 1].lower_ in lex.honorifics  # "Mr Kennedy" is not the town
-        if lex.country_of(span.text) or lex.place_country(span.text) and len(span) == 1 and not honored:
+        if (lex.country_of(span.text) or lex.place_country(span.text) and len(span) == 1) and not honored:
             continue
         if (actor := lex.actor_for(span.text)) and actor.kind == "organization":
             continue

@@ -875,3 +875,12 @@ def test_military_activities_conducted_are_a_mobilization():
 ])
 def test_sides_of_an_event(text, trigger, roles):
     assert _roles(extract("News\n\n" + text), trigger) == roles
+
+
+def test_a_surname_after_an_honorific_is_the_person_even_where_it_is_also_a_country_s_demonym():
+    text = ("Farm vote\n\nBob English, a farmer from Iowa, spoke at the meeting on Monday. ''We will win the vote,'' "
+            "Mr. English said.")
+    rows = extract(text)
+    assert [(q["speaker"], q["speaker_start"]) for q in rows["quotes"]] == [("Bob English", text.index("English said"))]
+    assert [(p["name"], p["kind"], p["mention_count"], p["country_code"]) for p in rows["participants"]] == [
+        ("Bob English", "person", 2, None)]
