@@ -304,8 +304,9 @@ def _cued_quote(doc: Doc, starts: list[int], s: int, e: int, cue: Token, stretch
                 parts: ArticleParticipants, lex: Lexicon) -> Quote:
     """The quote of quotation [s, e) and its cue; the speaker is looked for in the stretch around the cue."""
     q = Quote(s, e, "direct", _cue_lemma(cue, lex), cue.idx, cue.idx + len(cue))
-    speaker = _speaker_token(cue, *stretch) or cue.idx < s and _speaker_token(cue, cue.sent.start_char, cue.idx) \
-        or None
+    speaker = _speaker_token(cue, *stretch)
+    if speaker is None and cue.idx < s:  # 'needled the "reporter," saying, "..."': the subject before a quotation
+        speaker = _speaker_token(cue, cue.sent.start_char, cue.idx)
     if speaker is None:
         _set_speaker_at(q, *_speaker_near(doc, starts, cue, *stretch, parts, first=cue.idx > e), parts)
     else:
