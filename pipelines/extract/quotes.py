@@ -1080,8 +1080,11 @@ def _according_to(cue: Token, sent: Span, quotations, parts: ArticleParticipants
     if pobj is None or document and len(_cues(sent, lex)) > 1:
         return None  # "X said ..., according to a press release": the release is X's conduit
     phrase_start, phrase_end = cue.idx, doc[pobj.right_edge.i].idx + len(doc[pobj.right_edge.i])
+    after = doc_text(doc)[phrase_end:sent.end_char]
     if phrase_start - sent.start_char < 3:
         s, e = phrase_end, sent.end_char
+    elif after.startswith(",") and re.search(r"\w", after) and doc_text(doc)[:phrase_start].rstrip().endswith(","):
+        s, e = sent.start_char, sent.end_char  # an aside: 'The county, according to X, has ...'
     else:
         s, e = sent.start_char, phrase_start
     s, e = _trim(doc, s, e, quotations)

@@ -590,3 +590,9 @@ def test_a_second_object_after_a_quotation_that_ends_the_first_is_part_of_the_co
                   '"threatened the farms" by signing the law.') == [
         ('the Indiana governor "the most extreme pick in a generation" and someone who had "threatened the farms" by '
          "signing the law", "partial", None, "Lopez", "call", None)]
+
+
+def test_an_according_to_aside_inside_a_sentence_attributes_the_whole_sentence():
+    assert quotes('The county, according to Maria Lopez, has "no money left" for the silos.') == [
+        ('The county, according to Maria Lopez, has "no money left" for the silos', "partial", "Maria Lopez",
+         "Maria Lopez", "according to", None)]
