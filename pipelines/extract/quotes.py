@@ -1073,26 +1073,27 @@ def _phrase(doc: Doc, head: Token, parts: ArticleParticipants) -> str:
 
 
 def _according_to(cue: Token, sent: Span, quotations, parts: ArticleParticipants, lex: Lexicon) -> Quote | None:
-    doc = cue.doc
+    doc, text = cue.doc, doc_text(cue.doc)
     to = doc[cue.i + 1]
     pobj = next((g for g in to.children if g.dep_ == "pobj"), None)
     document = pobj is not None and lemma_of(pobj) in lex.documents
     if pobj is None or document and len(_cues(sent, lex)) > 1:
         return None  # "X said ..., according to a press release": the release is X's conduit
     phrase_start, phrase_end = cue.idx, doc[pobj.right_edge.i].idx + len(doc[pobj.right_edge.i])
-    after = doc_text(doc)[phrase_end:sent.end_char]
+    after = text[phrase_end:sent.end_char]
     if phrase_start - sent.start_char < 3:
         s, e = phrase_end, sent.end_char
-    elif after.startswith(",") and re.search(r"\w", after) and doc_text(doc)[:phrase_start].rstrip().endswith(","):
+    elif after.startswith(",") and re.search(r"\w", after) \
+            and text[sent.start_char:phrase_start].rstrip().endswith(","):
         s, e = sent.start_char, sent.end_char  # an aside: 'The county, according to X, has ...'
     else:
         s, e = sent.start_char, phrase_start
     s, e = _trim(doc, s, e, quotations)
-    while e > s and doc_text(doc)[e - 1] in ".\n ":
+    while e > s and text[e - 1] in ".\n ":
         e -= 1
     if e - s < 10:
         return None
-    q = Quote(s, e, _kind(s, e, quotations, doc_text(doc)) or "indirect", "according to", cue.idx, to.idx + len(to))
+    q = Quote(s, e, _kind(s, e, quotations, text) or "indirect", "according to", cue.idx, to.idx + len(to))
     author = next((g for c in pobj.children if c.dep_ == "prep" and c.lower_ in {"from", "by", "of"}
                    for g in c.children if g.dep_ == "pobj"), None) if document else None
     _set_speaker(q, author or pobj, parts)
