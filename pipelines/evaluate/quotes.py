@@ -10,6 +10,7 @@ import sys
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from functools import lru_cache
 from datetime import datetime, timezone
 from pathlib import Path
 
@@ -21,6 +22,7 @@ MIN_IOU = 0.5
 DIRECT_WINDOW = 2  # a quotation mark this many characters outside a predicted span still makes it direct
 DOUBLE_MARKS = frozenset('"“”«»„')
 SINGLE_MARKS = frozenset("‘’'")
+CLOSING_NEIGHBOURS = frozenset(".,;:!?)")  # a single mark after one of these closes a quotation
 TITLE_WORDS = frozenset({
     "Mrs", "Miss", "Sir", "Madam", "Dame", "Lord", "Lady", "Prof", "Professor", "Rev", "Reverend",
     "President", "Vice", "Prime", "Minister", "Chancellor", "Premier", "Secretary", "Deputy", "Assistant",
@@ -94,28 +96,45 @@ def f1(precision: float | None, recall: float | None) -> float | None:
     return 2 * precision * recall / (precision + recall) if precision + recall else 0.0
 
 
-def is_quotation_mark(text: str, i: int) -> bool:
-    """Whether text[i] is a quotation mark; a single mark is not when it is an apostrophe.
+@lru_cache(maxsize=4)
+def quotation_marks(text: str) -> frozenset[int]:
+    """Offsets of the quotation marks in text; a single mark is not one when it is an apostrophe.
 
-    An apostrophe has a letter or digit on both sides (don't, it's, we'll) or stands before a digit ('90s).
+    An apostrophe has a letter or digit on both sides (don't, it's, we'll), stands before a digit ('90s),
+    or follows an "s" with no single quotation open in its paragraph (the voters' choice, Sanders').
     """
-    char = text[i]
-    if char in DOUBLE_MARKS:
-        return True
-    if char not in SINGLE_MARKS:
-        return False
-    before = text[i - 1] if i > 0 else ""
-    after = text[i + 1] if i + 1 < len(text) else ""
-    return not ((before.isalnum() and after.isalnum()) or after.isdigit())
+    marks, open_singles = set(), 0
+    for i, char in enumerate(text):
+        if char == "\n":
+            open_singles = 0
+        if char in DOUBLE_MARKS:
+            marks.add(i)
+        if char not in SINGLE_MARKS:
+            continue
+        before = text[i - 1] if i > 0 else ""
+        after = text[i + 1] if i + 1 < len(text) else ""
+        if (before.isalnum() and after.isalnum()) or after.isdigit():
+            continue
+        if before in SINGLE_MARKS or after in SINGLE_MARKS:  # ''doubled'' marks
+            marks.add(i)
+        elif not (before.isalnum() or before in CLOSING_NEIGHBOURS):
+            open_singles += 1
+            marks.add(i)
+        elif open_singles:
+            open_singles -= 1
+            marks.add(i)
+        elif before not in "sS":
+            marks.add(i)
+    return frozenset(marks)
 
 
 def gold_is_direct(text: str, gold: GoldAttribution) -> bool:
-    return any(is_quotation_mark(text, i) for i in gold.content)
+    return not gold.content.isdisjoint(quotation_marks(text))
 
 
 def span_is_direct(text: str, start: int, end: int) -> bool:
-    return any(is_quotation_mark(text, i)
-               for i in range(max(start - DIRECT_WINDOW, 0), min(end + DIRECT_WINDOW, len(text))))
+    marks = quotation_marks(text)
+    return any(i in marks for i in range(max(start - DIRECT_WINDOW, 0), min(end + DIRECT_WINDOW, len(text))))
 
 
 def iou(a: frozenset[int], b: frozenset[int]) -> float:

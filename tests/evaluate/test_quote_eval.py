@@ -12,7 +12,7 @@ import pytest
 from pipelines.cli import main
 from pipelines.evaluate.alignment import OffsetMap
 from pipelines.evaluate.polnear import read_split
-from pipelines.evaluate.quotes import evaluate_quotes, is_quotation_mark
+from pipelines.evaluate.quotes import evaluate_quotes, quotation_marks
 from pipelines.ingest import ingest_paths
 from tests.conftest import CORPORA, needs
 
@@ -139,7 +139,12 @@ def test_speaker_right(tmp_path, content, source, speaker, mention, right):
 
 def test_apostrophes_are_not_quotation_marks():
     text = "Don't ask; it’s the '90s. ‘Fine,’ she said. \"Yes.\""
-    assert [text[i] for i in range(len(text)) if is_quotation_mark(text, i)] == ["‘", "’", '"', '"']
+    assert [text[i] for i in sorted(quotation_marks(text))] == ["‘", "’", '"', '"']
+
+
+def test_plural_possessives_are_apostrophes_unless_a_single_quotation_is_open():
+    text = "She called it ‘the party’s plan’ and ‘a farce,’ said the voters’ group.\n‘Unclosed\nThe Khans' son"
+    assert [text[i - 4:i + 1] for i in sorted(quotation_marks(text))] == [" it ‘", "plan’", "and ‘", "rce,’", "up.\n‘"]
 
 
 def test_direct_subset_holds_quotations_and_marks_just_outside_predictions(tmp_path):
