@@ -122,7 +122,7 @@ def extract_participants(doc: Doc, article: dict, lex: Lexicon) -> ArticlePartic
                    and not _headline_words(doc, e, title_end)]
     kept = {id(e) for e in entities}
     persons = [m for m in persons if id(m.entity) in kept]
-    persons += _surnames_alone(doc, entities, persons + countries + orgs, lex)
+    persons += _surnames_alone(doc, entities, persons + countries + orgs, lex, lower_words)
     _cluster_by_code(countries, entities, "country", lambda m: lex.country_display.get(m.code, m.text),
                      lambda m: f"country:{m.code}")
     _resolve_bodies(orgs, countries, home, lex)
@@ -304,15 +304,17 @@ CORPORATE_SUFFIX = re.compile(r",?\s+(?:Inc|Corp|Corporation|Co|Ltd|LLC|plc|PLC|
 NOT_PERSON_LABELS = {"GPE", "LOC", "FAC", "ORG", "PRODUCT", "WORK_OF_ART", "EVENT", "NORP", "LAW"}
 
 
-def _surnames_alone(doc: Doc, entities: list[Entity], mentions: list[Mention], lex: Lexicon) -> list[Mention]:
+def _surnames_alone(doc: Doc, entities: list[Entity], mentions: list[Mention], lex: Lexicon,
+                    lower_words: set[str]) -> list[Mention]:
     """Later bare surnames of people named in full that the recognizer did not take for names ("Rob Calabrese ...
-    Calabrese told the Post", "Mr Kilroy-Silk"); a surname two people share is left alone."""
+    Calabrese told the Post", "Mr Kilroy-Silk"), even tagged as common nouns ("Sanders, who ..., said") when the
+    article never writes them in lower case; a surname two people share is left alone."""
     owners: dict[str, list[Entity]] = {}
     for e in entities:
         words = e.name.split()
         if e.kind == "person" and len(words) > 1 and len(words[-1]) > 2 and words[-1][0].isupper():
             owners.setdefault(words[-1], []).append(e)
-    return _named_again(doc, owners, mentions, "person", lex)
+    return _named_again(doc, owners, mentions, "person", lex, common={w for w in owners if w.lower() not in lower_words})
 
 
 def _organizations_again(doc: Doc, entities: list[Entity], mentions: list[Mention], lex: Lexicon) -> list[Mention]:
@@ -331,10 +333,10 @@ def _organizations_again(doc: Doc, entities: list[Entity], mentions: list[Mentio
 
 
 def _named_again(doc: Doc, owners: dict[str, list[Entity]], mentions: list[Mention], kind: str,
-                 lex: Lexicon, anywhere: bool = False) -> list[Mention]:
+                 lex: Lexicon, anywhere: bool = False, common: set[str] = frozenset()) -> list[Mention]:
     """Each occurrence of a name that only one entity bears, after its first mention unless `anywhere`, written on
     its own (not inside another mention or a longer name, though an honorific may precede it), as a mention of
-    that entity."""
+    that entity; a name in `common` even where the tagger took it for a common noun."""
     if not owners:
         return []
     text, taken, found = doc_text(doc), [(m.start, m.end) for m in mentions], []
@@ -342,7 +344,7 @@ def _named_again(doc: Doc, owners: dict[str, list[Entity]], mentions: list[Menti
     for match in pattern.finditer(text):
         owner, start, end = owners[match.group()], match.start(), match.end()
         span = doc.char_span(start, end)
-        if span is None or len(owner) > 1 or span[0].pos_ != "PROPN" \
+        if span is None or len(owner) > 1 or span[0].pos_ != "PROPN" and match.group() not in common \
                 or not anywhere and start < owner[0].first.start or any(s < end and start < e for s, e in taken):
             continue
         before = doc[span.start - 1] if span.start > 0 else None

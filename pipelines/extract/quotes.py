@@ -959,6 +959,10 @@ def _subject(cue: Token) -> Token | None:
         if subjects:
             c = min(subjects, key=lambda s: abs(s.i - tok.i))
             return c if start <= c.idx < end else None
+        controller = next((c for c in tok.head.children if c.dep_ == "dobj" and c.i < tok.i
+                           and c.tag_ in {"PRP", "NNP", "NNPS"} and c.lower_ != "it"), None)
+        if tok.dep_ == "xcomp" and controller is not None:  # "the win led her to declare": her
+            return controller if start <= controller.idx < end else None
         if tok.dep_ in CLIMB and tok.head is not tok:
             tok = tok.head
             if tok.dep_ == "ccomp" and _is_cue(tok.head, lexicon()):  # 'said that it was bad, describing ...'

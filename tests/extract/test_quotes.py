@@ -596,3 +596,17 @@ def test_an_according_to_aside_inside_a_sentence_attributes_the_whole_sentence()
     assert quotes('The county, according to Maria Lopez, has "no money left" for the silos.') == [
         ('The county, according to Maria Lopez, has "no money left" for the silos', "partial", "Maria Lopez",
          "Maria Lopez", "according to", None)]
+
+
+def test_a_cue_in_an_infinitive_is_said_by_the_person_the_verb_before_it_acts_on():
+    assert quotes("Maria Lopez won the county vote by 16 points. The result led her to declare that the farm bill "
+                  "was “within reach.”") == [
+        ("that the farm bill was “within reach.”", "partial", "Maria Lopez", "her", "declare", None)]
+
+
+def test_a_surname_the_tagger_takes_for_a_plural_noun_still_names_the_speaker():
+    assert quotes("Tove Dahl has 31 endorsements in the council, where her rival Jonas Sanders sits. Sanders, "
+                  'meanwhile, who has no such endorsements, said the count shows who is "ready to take on the '
+                  'establishment."') == [
+        ('the count shows who is "ready to take on the establishment."', "partial", "Jonas Sanders", "Sanders",
+         "say", None)]
