@@ -777,7 +777,7 @@ def _before_trailing_aside(doc: Doc, first: int, last: int) -> int:
     """The content's last token before a participle clause, an apposition or a "which"/"who" clause in the writer's
     words that a comma or dash sets off at its end: 'that it was "a distortion," describing the team as ...', 'that
     ... pay "more", an acknowledgment ...', 'backed "self-deportation," which is ...'; not 'that he is a "loser," a
-    "liar"'."""
+    "liar"', nor a clause with no cue that holds the content's only quotation ('..., which means Dahl "can win"')."""
     for tok in doc[first + 1:last + 1]:
         according = tok.lower_ == "according" and tok.i < last and doc[tok.i + 1].lower_ == "to"
         aside = (tok.dep_ == "advcl" and tok.tag_ == "VBG"
@@ -785,6 +785,9 @@ def _before_trailing_aside(doc: Doc, first: int, last: int) -> int:
                  or tok.dep_ == "relcl" and doc[tok.left_edge.i].lower_ in {"which", "who"}) \
             and first <= tok.head.i <= last and tok.right_edge.i >= last
         if not (according or aside):
+            continue
+        if any(t.text in QUOTE_MARKS for t in tok.subtree) and not any(_is_cue(t, lexicon()) for t in tok.subtree) \
+                and not any(t.text in QUOTE_MARKS for t in doc[first:tok.left_edge.i]):
             continue
         k = tok.left_edge.i - 1
         while k > first and doc[k].text in QUOTE_MARKS:

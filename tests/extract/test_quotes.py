@@ -610,3 +610,15 @@ def test_a_surname_the_tagger_takes_for_a_plural_noun_still_names_the_speaker():
                   'establishment."') == [
         ('the count shows who is "ready to take on the establishment."', "partial", "Jonas Sanders", "Sanders",
          "say", None)]
+
+
+@pytest.mark.parametrize("body, expected", [
+    ("Lopez said three taxes were put off in the deal, costing the county $35 million, “which sounds like a lot of "
+     "money but is not.”", "three taxes were put off in the deal, costing the county $35 million, “which sounds like "
+     "a lot of money but is not.”"),
+    ('Lopez said that 20% of the vote in a district is enough for a seat, which means Dahl "can do a lot of damage" '
+     "in the north.", 'that 20% of the vote in a district is enough for a seat, which means Dahl "can do a lot of '
+     'damage" in the north'),
+])
+def test_a_trailing_clause_that_holds_the_only_quotation_stays_in_the_content(body, expected):
+    assert quotes(body) == [(expected, "partial", None, "Lopez", "say", None)]
