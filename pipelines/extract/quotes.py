@@ -816,14 +816,19 @@ def _before_second_cue(doc: Doc, first: int, last: int) -> int:
 
 def _clause(cue: Token) -> tuple[int, int] | None:
     """A content clause: "said (that) ...", "said that ... and that ...", and "said to reporters that ..."; one
-    after the cue before one the parse hangs on it from before ("After X suspended ..., Cruz said he ...")."""
+    after the cue before one the parse hangs on it from before ("After X suspended ..., Cruz said he ..."); with a
+    verb the parse splits off right after it with no subject of its own ("explained why being cast as such | is a
+    'compliment'")."""
     clauses = [c for c in cue.children if c.dep_ in {"ccomp", "parataxis"} and c.i > cue.i] or [
         c for c in cue.children if c.dep_ == "ccomp"]
     if clauses:
         child = clauses[0]
         last = max([child.right_edge.i] + [
             c.right_edge.i for c in cue.children if c.dep_ == "conj" and c.i > child.i
-            and (any(g.dep_ == "mark" and g.lower_ == "that" for g in c.children) or _quoted_predicate(c))])
+            and (any(g.dep_ == "mark" and g.lower_ == "that" for g in c.children) or _quoted_predicate(c))
+            or c.dep_ == "ccomp" and c.i > child.i and c.left_edge.i == child.right_edge.i + 1
+            and c.pos_ in {"VERB", "AUX"} and not cue.doc[child.right_edge.i].is_punct
+            and not any(g.dep_ in SUBJECTS for g in c.children)])
         return child.left_edge.i, last
     for prep in (c for c in cue.children if c.dep_ == "prep"):
         for pobj in (g for g in prep.children if g.dep_ == "pobj"):

@@ -622,3 +622,9 @@ def test_a_surname_the_tagger_takes_for_a_plural_noun_still_names_the_speaker():
 ])
 def test_a_trailing_clause_that_holds_the_only_quotation_stays_in_the_content(body, expected):
     assert quotes(body) == [(expected, "partial", None, "Lopez", "say", None)]
+
+
+def test_a_second_clause_the_parse_splits_from_the_first_without_a_subject_is_part_of_the_content():
+    assert quotes("The actress explained why being cast as such is actually a “backhanded compliment.”") == [
+        ("why being cast as such is actually a “backhanded compliment.”", "partial", None, "The actress", "explain",
+         None)]
