@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import bisect
 import re
+import unicodedata
 from collections.abc import Iterator
 from dataclasses import dataclass
 
@@ -112,6 +113,8 @@ def _starts_paragraph(text: str, i: int) -> bool:
 
 def _can_open(text: str, m: re.Match) -> bool:
     mark, before, after = m.group(), text[m.start() - 1:m.start()] or " ", text[m.end():m.end() + 1] or " "
+    if mark == "”":  # a closing mark typed for an opening one: '”This is why,” he said'
+        return (before.isspace() or before in "([{—–-:" or unicodedata.category(before) == "Cf") and after.isalnum()
     if mark in CLOSING:
         return False
     if mark == "‘":

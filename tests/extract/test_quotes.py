@@ -452,6 +452,7 @@ def test_an_unclosed_mark_neither_crashes_nor_swallows_the_article():
     ("“One opens.\n\nNo mark here.\n\n“Another opens.”", ["“Another opens.”"]),
     ("''We call it 'old-school,''' Lopez said. ''Now.''", ["''We call it 'old-school,'''", "''Now.''"]),
     ("Lopez said, '''Tis the season,' they sing,'' and left.", ["'''Tis the season,' they sing,''"]),
+    ("Fans wrote back.\n\n\u202a”Ban the tractors,” wrote Dahl. It ends”", ["”Ban the tractors,”"]),
 ])
 def test_quotation_marks_pair_and_apostrophes_are_not_marks(text, expected):
     assert [text[s:e] for s, e in quotation_spans(text)] == expected
