@@ -42,6 +42,8 @@ MIN_QUOTATION_WORDS = 3  # shorter marked stretches ("Cia", a title) may sit ins
 # "Rubio: ...", "Rubio on Iowa: ..." opening a line (a headline, a transcript), maybe after a kicker ("EXCLUSIVE – ")
 SPEAKER_LINE = re.compile(r"^(?:[A-Z]+ [–—-] )?([A-Z][\w.’'-]*(?: [A-Z][\w.’'-]*){0,5})"
                           r"(?: on [^:\n]{1,80})?:\s+(?=\S)", re.M)
+# a paragraph a mark opens and a short signature line closes: '"We will win.\nJane Doe, Farm Bureau."'
+SIGNED_PARAGRAPH = re.compile(r'^(["“][^\n"“”]{20,})\n([^\n"“”]{3,80}?)\.?["”][ \t]*$', re.M)
 SAID_COMMA = re.compile(  # 'Clinton said, "as long as ..."', 'As Politico reported, "... if ..."'
     r"\b(?:said|says|added|adds|asked|asks|wrote|writes|reported|reports|noted|notes|explained|explains"
     r"|continued|continues|replied|replies|tweeted|tweets|declared|declares|told(?: \w+){1,3}),$")
@@ -153,6 +155,8 @@ def extract_quotes(doc: Doc, parts: ArticleParticipants, lex: Lexicon) -> list[Q
         for q in candidates:
             found.add(q, absorbs=q.kind == "partial")
     for q in _speaker_lines(doc_text(doc), quotations, parts):
+        found.add(q, absorbs=True)
+    for q in _signed_paragraphs(doc_text(doc), parts):
         found.add(q, absorbs=True)
     quotes = found.items
     _cued_without_subject(doc_text(doc), quotes)
@@ -336,6 +340,16 @@ def _speaker_lines(text: str, quotations, parts: ArticleParticipants) -> Iterato
             _set_speaker_at(q, *m.span(1), parts)
             if q.speaker is None:
                 q.speaker = named
+            yield q
+
+
+def _signed_paragraphs(text: str, parts: ArticleParticipants) -> Iterator[Quote]:
+    """A paragraph a quotation mark opens that a line naming its speaker closes: '"We will win.\nJane Doe, Farm
+    Bureau."' is Jane Doe's quote, without the signature."""
+    for m in SIGNED_PARAGRAPH.finditer(text):
+        if any(mention.entity.kind in SPEAKING_KINDS for mention in parts.at(*m.span(2))):
+            q = Quote(m.start(1), m.start(1) + len(m.group(1).rstrip()), "direct")
+            _set_speaker_at(q, *m.span(2), parts)
             yield q
 
 

@@ -629,3 +629,10 @@ def test_a_second_clause_the_parse_splits_from_the_first_without_a_subject_is_pa
     assert quotes("The actress explained why being cast as such is actually a “backhanded compliment.”") == [
         ("why being cast as such is actually a “backhanded compliment.”", "partial", None, "The actress", "explain",
          None)]
+
+
+def test_a_paragraph_a_mark_opens_and_a_signature_line_closes_is_the_signer_s_quote():
+    assert quotes('Economists were split on the bill.\n\n"We will enter the next slump without the tools we need to '
+                  'fight it.\nMaria Lopez, Farm Policy Institute."\n\nThe vote is on Monday.') == [
+        ('"We will enter the next slump without the tools we need to fight it.', "direct", "Maria Lopez",
+         "Maria Lopez", None, None)]
