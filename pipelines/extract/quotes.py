@@ -115,8 +115,9 @@ def _starts_paragraph(text: str, i: int) -> bool:
 
 def _can_open(text: str, m: re.Match) -> bool:
     mark, before, after = m.group(), text[m.start() - 1:m.start()] or " ", text[m.end():m.end() + 1] or " "
-    if mark == "”":  # a closing mark typed for an opening one: '”This is why,” he said'
-        return (before.isspace() or before in "([{—–-:" or unicodedata.category(before) == "Cf") and after.isalnum()
+    if mark == "”":  # a closing mark typed for an opening one: '”This is why,” he said', '” … and so,” she said'
+        return (before.isspace() or before in "([{—–-:" or unicodedata.category(before) == "Cf") \
+            and (after.isalnum() or text[m.end():m.end() + 4].lstrip().startswith(("…", "...")))
     if mark in CLOSING:
         return False
     if mark == "‘":
