@@ -78,7 +78,8 @@ def quotation_spans(text: str) -> list[tuple[int, int]]:
     """[start, end) of each quotation, marks included, in text order, never overlapping; unbalanced marks
     are left alone.
 
-    Double marks are curly, straight or doubled apostrophes (''); single curly marks count outside double ones.
+    Double marks are curly, straight or doubled apostrophes (''); single curly marks count outside double ones. A
+    curly quotation inside one in the same marks is part of it when the paragraph closes both (“... “list” ...”).
     """
     doubles = _pairs(text, DOUBLE_MARKS)
     starts = [s for s, _ in doubles]
@@ -93,20 +94,33 @@ def quotation_spans(text: str) -> list[tuple[int, int]]:
 def _pairs(text: str, marks: re.Pattern) -> list[tuple[int, int]]:
     """Opening and closing marks paired; a quotation runs over paragraphs that each open with a mark again."""
     spans: list[tuple[int, int]] = []
-    open_at, closer, last = None, "", 0
+    open_at, closer, last, nested = None, "", 0, 0
     for m in marks.finditer(text):
         if open_at is not None and "\n" in text[last:m.start()]:
             if _starts_paragraph(text, m.start()) and _can_open(text, m) \
                     and len(PARAGRAPH_BREAK.findall(text, last, m.start())) == 1:
                 last = m.end()
                 continue
-            open_at = None
+            open_at, nested = None, 0
+        if open_at is not None and m.group() == "“" == text[open_at] and _nests(text, m.end()):
+            nested += 1  # “... “list” ...”: a quotation inside one in the same marks
+            continue
+        if nested and m.group() == "”":
+            nested -= 1
+            continue
         if open_at is not None and _can_close(text, m, closer):
             spans.append((open_at, m.end()))
             open_at = None
         elif _can_open(text, m) and (open_at is None or m.group() in OPENING):
             open_at, closer, last = m.start(), OPENING.get(m.group(), m.group()), m.end()
     return spans
+
+
+def _nests(text: str, i: int) -> bool:
+    """Whether the rest of the paragraph from i closes two curly quotations more than it opens."""
+    end = text.find("\n", i)
+    rest = text[i:end if end >= 0 else len(text)]
+    return rest.count("”") - rest.count("“") >= 2
 
 
 def _starts_paragraph(text: str, i: int) -> bool:

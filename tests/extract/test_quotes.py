@@ -454,6 +454,8 @@ def test_an_unclosed_mark_neither_crashes_nor_swallows_the_article():
     ("Lopez said, '''Tis the season,' they sing,'' and left.", ["'''Tis the season,' they sing,''"]),
     ("Fans wrote back.\n\n\u202a”Ban the tractors,” wrote Dahl. It ends”", ["”Ban the tractors,”"]),
     ("Dahl wrote back.\n\n” … and so it ends,” she said.", ["” … and so it ends,”"]),
+    ("Dahl said “those on the “list” will vote” and “soon.”", ["“those on the “list” will vote”", "“soon.”"]),
+    ("Dahl said “those on the “list” will vote.", ["“list”"]),
 ])
 def test_quotation_marks_pair_and_apostrophes_are_not_marks(text, expected):
     assert [text[s:e] for s, e in quotation_spans(text)] == expected
