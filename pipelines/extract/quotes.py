@@ -39,9 +39,10 @@ TITLE_WORDS = 8
 HEADLINE_WORDS = 15  # a line this short opened by a name and a colon is a headline: 'Milbank: Republicans ‘...’'
 TITLE_SMALL_WORDS = frozenset({"a", "an", "the", "of", "and", "or", "in", "on", "at", "to", "for", "with", "is", "by"})
 MIN_QUOTATION_WORDS = 3  # shorter marked stretches ("Cia", a title) may sit inside an attribution
-# "Rubio: ...", "Rubio on Iowa: ..." opening a line (a headline, a transcript), maybe after a kicker ("EXCLUSIVE – ")
-SPEAKER_LINE = re.compile(r"^(?:[A-Z]+ [–—-] )?([A-Z][\w.’'-]*(?: [A-Z][\w.’'-]*){0,5})"
-                          r"(?: on [^:\n]{1,80})?:\s+(?=\S)", re.M)
+# "Rubio: ...", "Rubio on Iowa: ...", 'Rep. Doe (D-Ore.):"..."' opening a line (a headline, a transcript), maybe after
+# a kicker ("EXCLUSIVE – ")
+SPEAKER_LINE = re.compile(r"^(?:[A-Z]+ [–—-] )?([A-Z][\w.’'-]*(?: [A-Z][\w.’'-]*){0,5})(?: \([^()\n]{1,20}\))?"
+                          r"(?: on [^:\n]{1,80})?:(?:\s+(?=\S)|(?=[\"“]))", re.M)
 # a paragraph a mark opens and a short signature line closes: '"We will win.\nJane Doe, Farm Bureau."'
 SIGNED_PARAGRAPH = re.compile(r'^(["“][^\n"“”]{20,})\n([^\n"“”]{3,80}?)\.?["”][ \t]*$', re.M)
 SAID_COMMA = re.compile(  # 'Clinton said, "as long as ..."', 'As Politico reported, "... if ..."'

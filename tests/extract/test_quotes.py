@@ -639,3 +639,10 @@ def test_a_paragraph_a_mark_opens_and_a_signature_line_closes_is_the_signer_s_qu
                   'fight it.\nMaria Lopez, Farm Policy Institute."\n\nThe vote is on Monday.') == [
         ('"We will enter the next slump without the tools we need to fight it.', "direct", "Maria Lopez",
          "Maria Lopez", None, None)]
+
+
+def test_transcript_lines_take_a_party_in_brackets_and_a_quotation_right_after_the_colon():
+    assert quotes('The hearing ran long.\n\nRep. Jane Doe (D-Ore.):"Who told you that the silos were safe? Who told '
+                  'you that?"\n\nLopez:"The county did."') == [
+        ('"Who told you that the silos were safe? Who told you that?"', "direct", "Jane Doe", "Jane Doe", None, None),
+        ('"The county did."', "direct", None, "Lopez", None, None)]
