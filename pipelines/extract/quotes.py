@@ -304,14 +304,14 @@ def _direct_quotes(doc: Doc, quotations, parts: ArticleParticipants,
             continue
         if cue is None and before.endswith(":"):
             cue = _verb_before(doc, starts, left, s)
-        if cue is None and before.endswith(",") and _inner(text, s, e)[:1].isupper():
+        if cue is None and before.endswith(",") and _opens_sentence(text, s, e):
             cue = _verb_before_comma(doc, starts, left, s)
         if cue is not None and _interrupts_prose(text, cue, quotations):
             continue
         if cue is not None:
             quotes.append(_cued_quote(doc, starts, s, e, cue, (left, s) if cue.idx < s else (e, right), parts, lex))
             used.add(cue.i)
-        elif before or not _inner(text, s, e)[:1].isupper():
+        elif before or not _opens_sentence(text, s, e):
             continue
         elif quotes and _same_paragraph(text, quotes[-1].end, s) and quotes[-1].end <= s:
             _go_on(quotes, s, e)
@@ -462,7 +462,7 @@ def _ends_that_clause(text: str, cue: Token, s: int, e: int, right: int) -> bool
 def _utterance(text: str, s: int, e: int, before: str) -> bool:
     """Whether a quotation after its cue is a whole utterance ('X said: "..."', 'X said, "We ..."'), not a fragment
     inside the reported clause ('X said the plan was "a disaster"'); after "said," it is one even in lower case."""
-    return before.endswith(":") or _inner(text, s, e)[:1].isupper() or SAID_COMMA.search(before) is not None
+    return before.endswith(":") or _opens_sentence(text, s, e) or SAID_COMMA.search(before) is not None
 
 
 def _dash_name(text: str, e: int, end: int) -> tuple[int, int] | None:
@@ -557,6 +557,11 @@ def _is_title(text: str, s: int, e: int) -> bool:
     words = re.findall(r"[^\W\d_][\w’'-]*", _inner(text, s, e))
     return 2 <= len(words) <= TITLE_WORDS and not re.search(r"[.!?;:]\s", _inner(text, s, e)) \
         and all(w[0].isupper() or w.lower() in TITLE_SMALL_WORDS for w in words)
+
+
+def _opens_sentence(text: str, s: int, e: int) -> bool:
+    """Whether a quotation starts with a capital, maybe inside an editor's bracket ('"[Americans are] worried"')."""
+    return _inner(text, s, e).lstrip("[(")[:1].isupper()
 
 
 def _inner(text: str, s: int, e: int) -> str:

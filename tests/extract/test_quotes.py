@@ -646,3 +646,15 @@ def test_transcript_lines_take_a_party_in_brackets_and_a_quotation_right_after_t
                   'you that?"\n\nLopez:"The county did."') == [
         ('"Who told you that the silos were safe? Who told you that?"', "direct", "Jane Doe", "Jane Doe", None, None),
         ('"The county did."', "direct", None, "Lopez", None, None)]
+
+
+@pytest.mark.parametrize("body, expected", [
+    ('Here is what she claimed.\n\n"[Farmers are] worried about the silos, and almost all new money is going to the '
+     'towns."\n\n- Maria Lopez.', [('"[Farmers are] worried about the silos, and almost all new money is going to the '
+                                   'towns."', "direct", "Maria Lopez", "Maria Lopez", None, None)]),
+    ("“There is a fund for the silos,” Dahl said. “(Lopez) has the values I like.”",
+     [("“There is a fund for the silos,” Dahl said. “(Lopez) has the values I like.”", "direct", None, "Dahl", "say",
+       None)]),
+])
+def test_a_quotation_opening_with_an_editor_s_bracket_opens_a_sentence(body, expected):
+    assert quotes(body) == expected
