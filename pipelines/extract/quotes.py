@@ -157,8 +157,8 @@ def _closes_here(before: str, after: str) -> bool:
 
 
 def extract_quotes(doc: Doc, parts: ArticleParticipants, lex: Lexicon) -> list[Quote]:
-    """Direct quotations with the cue around them first, then the content clauses of the remaining cues (a partial
-    quote replaces its fragments), then the lines a speaker's name opens ("Rubio: ..."), then the quotations that
+    """Direct quotations with the cue around them first, then the content clauses of the remaining cues and of the
+    speech nouns with an owner ("her claim that ..."; a partial quote replaces its fragments), then the lines a speaker's name opens ("Rubio: ..."), then the quotations that
     have no cue of their own, then long quotations inside the object of a verb whose subject speaks."""
     quotations = quotation_spans(doc_text(doc))
     direct, uncued, used_cues = _direct_quotes(doc, quotations, parts, lex)
@@ -167,6 +167,8 @@ def extract_quotes(doc: Doc, parts: ArticleParticipants, lex: Lexicon) -> list[Q
     for sent in sentences_of(doc):
         cues = [t for t in _cues(sent, lex) if t.i not in used_cues and not marks.inside(t.idx)]
         candidates = [q for cue in cues if (q := _attribution(cue, sent, quotations, parts, lex))]
+        candidates += [q for t in sent if t.pos_ == "NOUN" and t.dep_ != "ROOT" and lemma_of(t) in lex.speech_nouns
+                       and not marks.inside(t.idx) and (q := _owned_statement(t, quotations, parts))]
         _nested_conduits(candidates)
         for q in candidates:
             found.add(q, absorbs=q.kind == "partial")
@@ -721,6 +723,27 @@ def _attribution(cue: Token, sent: Span, quotations, parts: ArticleParticipants,
     return q
 
 
+def _owned_statement(noun: Token, quotations, parts: ArticleParticipants) -> Quote | None:
+    """The "that" clause of a speech noun with an owner, said by the owner: "her claim that she never sent ...",
+    "Trump's assertion that ..."."""
+    owner = next((c for c in noun.children if c.dep_ == "poss"), None)
+    clause = next((c for c in noun.children if c.dep_ in {"acl", "ccomp", "relcl"} and c.i > noun.i
+                   and any(g.dep_ == "mark" and g.lower_ == "that" for g in c.children)), None)
+    if owner is None or clause is None:
+        return None
+    doc, text = noun.doc, doc_text(noun.doc)
+    first = clause.left_edge.i
+    last = _before_trailing_aside(doc, first, clause.right_edge.i)
+    start, end = _paragraph(text, noun.idx)
+    s, e = _quotation_around(_trim(doc, max(doc[first].idx, start), min(doc[last].idx + len(doc[last]), end),
+                                   quotations), quotations)
+    if (kind := _kind(s, e, quotations, text)) is None:
+        return None
+    q = Quote(s, e, kind, lemma_of(noun), noun.idx, noun.idx + len(noun))
+    _set_speaker(q, owner, parts)
+    return q
+
+
 def _quotation_around(content: tuple[int, int], quotations) -> tuple[int, int]:
     """The content, or the quotation it lies inside: a cue after a quotation of several sentences governs only the
     last ('The vote "came early. They were still talking about the drought," Carter said.')."""
@@ -1039,6 +1062,8 @@ def _set_speaker(q: Quote, tok: Token | None, parts: ArticleParticipants) -> Non
     _set_speaker_at(q, max(doc[tok.left_edge.i].idx, start),
                     min(doc[tok.right_edge.i].idx + len(doc[tok.right_edge.i]), end), parts, tok.idx, modifiers)
     words = [t for t in doc[tok.left_edge.i:tok.right_edge.i + 1] if not t.is_punct]
+    while words and words[-1].dep_ == "case":  # "Dahl's warning that ...": Dahl
+        words.pop()
     if q.speaker is None and words:  # unresolved: the phrase without the marks and commas around it
         q.speaker_start, q.speaker_end = max(words[0].idx, start), min(words[-1].idx + len(words[-1]), end)
 

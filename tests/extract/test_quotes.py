@@ -658,3 +658,14 @@ def test_transcript_lines_take_a_party_in_brackets_and_a_quotation_right_after_t
 ])
 def test_a_quotation_opening_with_an_editor_s_bracket_opens_a_sentence(body, expected):
     assert quotes(body) == expected
+
+
+@pytest.mark.parametrize("body, expected", [
+    ("Maria Lopez spoke first. The hearing turned to her claim that she “never sent a single letter” to the county.",
+     [("that she “never sent a single letter” to the county", "partial", "Maria Lopez", "her", "claim", None)]),
+    ("Dahl's warning that the silos would fail went unheeded.",
+     [("that the silos would fail", "indirect", None, "Dahl", "warning", None)]),
+])
+def test_the_that_clause_of_a_speech_noun_is_said_by_its_owner(body, expected):
+    assert quotes(body) == expected
+
