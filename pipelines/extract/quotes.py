@@ -158,8 +158,9 @@ def _closes_here(before: str, after: str) -> bool:
 
 def extract_quotes(doc: Doc, parts: ArticleParticipants, lex: Lexicon) -> list[Quote]:
     """Direct quotations with the cue around them first, then the content clauses of the remaining cues and of the
-    speech nouns with an owner ("her claim that ..."; a partial quote replaces its fragments), then the lines a speaker's name opens ("Rubio: ..."), then the quotations that
-    have no cue of their own, then long quotations inside the object of a verb whose subject speaks."""
+    speech nouns with an owner ("her claim that ..."; a partial quote replaces its fragments), then the lines a
+    speaker's name opens ("Rubio: ..."), then the quotations that have no cue of their own, then long quotations
+    inside the object of a verb whose subject speaks."""
     quotations = quotation_spans(doc_text(doc))
     direct, uncued, used_cues = _direct_quotes(doc, quotations, parts, lex)
     found = _QuoteSet(direct)
