@@ -690,7 +690,7 @@ def _cues(sent: Span, lex: Lexicon) -> list[Token]:
 
 def _cue_lemma(tok: Token, lex: Lexicon) -> str:
     lemma = lemma_of(tok)
-    if lemma == "according":
+    if tok.lower_ == "according":  # the tagger may read a capitalized "According" as a form of "accord"
         return "according to"
     particle = lex.cue_phrasal.get(lemma)
     if particle and any(c.dep_ in PARTICLES and c.lower_ == particle for c in tok.children):
