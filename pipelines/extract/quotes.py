@@ -80,7 +80,8 @@ def quotation_spans(text: str) -> list[tuple[int, int]]:
     are left alone.
 
     Double marks are curly, straight or doubled apostrophes (''); single curly marks count outside double ones. A
-    curly quotation inside one in the same marks is part of it when the paragraph closes both (“... “list” ...”).
+    curly quotation inside another double one is part of it when the paragraph closes both or the outer one goes
+    on into the next paragraph (“... “list” ...”, "... “list” ...").
     """
     doubles = _pairs(text, DOUBLE_MARKS)
     starts = [s for s, _ in doubles]
@@ -103,7 +104,7 @@ def _pairs(text: str, marks: re.Pattern) -> list[tuple[int, int]]:
                 last = m.end()
                 continue
             open_at, nested = None, 0
-        if open_at is not None and m.group() == "“" == text[open_at] and _nests(text, m.end()):
+        if open_at is not None and m.group() == "“" and m.start() > open_at + 1 and _nests(text, m.end(), text[open_at]):
             nested += 1  # “... “list” ...”: a quotation inside one in the same marks
             continue
         if nested and m.group() == "”":
@@ -117,11 +118,17 @@ def _pairs(text: str, marks: re.Pattern) -> list[tuple[int, int]]:
     return spans
 
 
-def _nests(text: str, i: int) -> bool:
-    """Whether the rest of the paragraph from i closes two curly quotations more than it opens."""
+def _nests(text: str, i: int, outer: str) -> bool:
+    """Whether a curly quotation opening before i nests in one `outer` opened: the rest of the paragraph closes two
+    curly quotations more than it opens (“... “list” ...”), or, in straight marks, closes the curly one and then
+    the straight one or goes on in a paragraph the straight mark opens again ("... “list” ...")."""
     end = text.find("\n", i)
     rest = text[i:end if end >= 0 else len(text)]
-    return rest.count("”") - rest.count("“") >= 2
+    if outer == "“":
+        return rest.count("”") - rest.count("“") >= 2
+    if outer != '"' or rest.count("”") - rest.count("“") < 1:
+        return False
+    return '"' in rest[rest.rfind("”"):] or end >= 0 and text[end:].lstrip().startswith('"')
 
 
 def _starts_paragraph(text: str, i: int) -> bool:

@@ -456,6 +456,9 @@ def test_an_unclosed_mark_neither_crashes_nor_swallows_the_article():
     ("Dahl wrote back.\n\n” … and so it ends,” she said.", ["” … and so it ends,”"]),
     ("Dahl said “those on the “list” will vote” and “soon.”", ["“those on the “list” will vote”", "“soon.”"]),
     ("Dahl said “those on the “list” will vote.", ["“list”"]),
+    ('"Written “in a time of crisis,” the plan is short.\n\n"It has two parts."', [
+        '"Written “in a time of crisis,” the plan is short.\n\n"It has two parts."']),
+    ('A stray " mark, then “a real quote” here.', ["“a real quote”"]),
 ])
 def test_quotation_marks_pair_and_apostrophes_are_not_marks(text, expected):
     assert [text[s:e] for s, e in quotation_spans(text)] == expected
