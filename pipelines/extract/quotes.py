@@ -1028,6 +1028,8 @@ def _subject(cue: Token) -> Token | None:
             tok = document.head
         elif author is not None:
             return author if start <= author.idx < end else None
+    if cue.dep_ == "acl" and cue.tag_ in {"VBD", "VBZ", "VBP"} and cue.head.i == cue.i - 1 and cue.head.pos_ == "NOUN":
+        return cue.head if start <= cue.head.idx < end else None  # "a man yelled" read as "a man (who was) yelled"
     for _ in range(4):
         subjects = [c for c in tok.children if c.dep_ in SUBJECTS]
         agent = next((g for c in tok.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"), None)
@@ -1069,7 +1071,8 @@ def _set_speaker(q: Quote, tok: Token | None, parts: ArticleParticipants) -> Non
                  or p.dep_ == "acl" and not any(c.dep_ == "agent" for c in p.children)]
     _set_speaker_at(q, max(doc[tok.left_edge.i].idx, start),
                     min(doc[tok.right_edge.i].idx + len(doc[tok.right_edge.i]), end), parts, tok.idx, modifiers)
-    words = [t for t in doc[tok.left_edge.i:tok.right_edge.i + 1] if not t.is_punct]
+    clauses = {t.i for c in tok.children if c.dep_ == "acl" and c.i > tok.i for t in c.subtree}  # "a man yelled"
+    words = [t for t in doc[tok.left_edge.i:tok.right_edge.i + 1] if not t.is_punct and t.i not in clauses]
     while words and words[-1].dep_ == "case":  # "Dahl's warning that ...": Dahl
         words.pop()
     if q.speaker is None and words:  # unresolved: the phrase without the marks and commas around it

@@ -678,3 +678,10 @@ def test_according_to_after_a_quotation_is_the_cue_according_to():
     assert quotes("“The silos are full to the brim,” according to a court document filed by the county.") == [
         ("“The silos are full to the brim,”", "direct", None, "a court document filed by the county", "according to",
          None)]
+
+
+def test_a_noun_before_a_finite_verb_the_parse_hangs_on_it_is_that_verb_s_speaker():
+    assert quotes("Some in the crowd booed, and when Lopez thanked Bergen and said it was great to be home, a man "
+                  "yelled “Stay there!”") == [
+        ("it was great to be home", "indirect", None, "Lopez", "say", None),
+        ("“Stay there!”", "direct", None, "a man", "yell", None)]
