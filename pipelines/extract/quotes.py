@@ -32,6 +32,7 @@ WORD_BEFORE = re.compile(r"(?:^|[^\w.])([\w.]+)$")
 ABBREVIATIONS = frozenset({"Mr", "Ms", "Mrs", "Dr", "Jr", "Sr", "St", "Sen", "Rep", "Gov", "Gen", "Col", "Lt", "Sgt",
                            "Prof", "Rev", "Mt", "Ft", "No", "Jan", "Feb", "Aug", "Sept", "Oct", "Nov", "Dec"})
 SUBJECTS = {"nsubj", "nsubjpass", "csubj"}
+FINITE = {"VBD", "VBZ", "VBP"}  # verb tags no reduced relative clause has
 PARTICLES = {"prt", "advmod", "dobj"}  # "pointed out", "shot back", "as she put it"
 CLIMB = {"advcl", "xcomp", "conj", "acl", "pcomp", "prep"}  # a cue's subject may be its head's: "X left, saying"
 MIN_UNATTRIBUTED_WORDS = 6
@@ -1028,7 +1029,7 @@ def _subject(cue: Token) -> Token | None:
             tok = document.head
         elif author is not None:
             return author if start <= author.idx < end else None
-    if cue.dep_ == "acl" and cue.tag_ in {"VBD", "VBZ", "VBP"} and cue.head.i == cue.i - 1 and cue.head.pos_ == "NOUN":
+    if cue.dep_ == "acl" and cue.tag_ in FINITE and cue.head.i == cue.i - 1 and cue.head.pos_ == "NOUN":
         return cue.head if start <= cue.head.idx < end else None  # "a man yelled" read as "a man (who was) yelled"
     for _ in range(4):
         subjects = [c for c in tok.children if c.dep_ in SUBJECTS]
@@ -1071,7 +1072,8 @@ def _set_speaker(q: Quote, tok: Token | None, parts: ArticleParticipants) -> Non
                  or p.dep_ == "acl" and not any(c.dep_ == "agent" for c in p.children)]
     _set_speaker_at(q, max(doc[tok.left_edge.i].idx, start),
                     min(doc[tok.right_edge.i].idx + len(doc[tok.right_edge.i]), end), parts, tok.idx, modifiers)
-    clauses = {t.i for c in tok.children if c.dep_ == "acl" and c.i > tok.i for t in c.subtree}  # "a man yelled"
+    clauses = {t.i for c in tok.children if c.dep_ == "acl" and c.tag_ in FINITE and c.i > tok.i
+               for t in c.subtree}  # "a man yelled", not "a document filed by the county"
     words = [t for t in doc[tok.left_edge.i:tok.right_edge.i + 1] if not t.is_punct and t.i not in clauses]
     while words and words[-1].dep_ == "case":  # "Dahl's warning that ...": Dahl
         words.pop()
