@@ -83,6 +83,7 @@ class Lexicon:
         self.cue_phrasal = dict(cues["phrasal"])
         self.cue_phrasal_only = frozenset(cues["phrasal_only"])
         self.documents = set(cues["documents"])
+        self.media = frozenset(cues["media"])
         self.speech_nouns = frozenset(cues["speech_nouns"])
         self.conduits = set(cues["conduits"])
         self.cue_frames = CueFrames(

@@ -820,6 +820,7 @@ def _content_span(cue: Token, sent: Span, quotations) -> tuple[int, int] | None:
         last = _second_object(cue, last)
         last = _before_trailing_aside(doc, first, last)
         last = _before_second_cue(doc, first, last)
+        last = _before_medium(doc, first, last)
         start, end = _paragraph(doc_text(doc), cue.idx)
         s, e = _trim(doc, max(doc[first].idx, start), min(doc[last].idx + len(doc[last]), end), quotations)
         said = [(qs, qe) for qs, qe in _between(quotations, s, e) if s < qs and qe >= e - 1]
@@ -864,6 +865,19 @@ def _before_trailing_aside(doc: Doc, first: int, last: int) -> int:
             k -= 1
         if doc[k].text in {",", "—", "–", "--"} and k > first:
             return k - 1
+    return last
+
+
+def _before_medium(doc: Doc, first: int, last: int) -> int:
+    """The content's closing quotation mark before a phrase that ends it naming where it was said: 'called Palin a
+    "clown" on his radio show', 'called it "a farce" in a tweet'."""
+    lex = lexicon()
+    for tok in doc[first + 1:last + 1]:
+        if tok.dep_ == "prep" and tok.lower_ in {"in", "on", "during"} and tok.right_edge.i == last \
+                and doc[tok.i - 1].text in QUOTE_MARKS and tok.i - 1 > first \
+                and any(g.dep_ == "pobj" and (lemma_of(g) in lex.documents or g.lower_ in lex.media)
+                        for g in tok.children):
+            return tok.i - 1
     return last
 
 

@@ -685,3 +685,11 @@ def test_a_noun_before_a_finite_verb_the_parse_hangs_on_it_is_that_verb_s_speake
                   "yelled “Stay there!”") == [
         ("it was great to be home", "indirect", None, "Lopez", "say", None),
         ("“Stay there!”", "direct", None, "a man", "yell", None)]
+
+
+@pytest.mark.parametrize("body, expected", [
+    ("Lopez called Dahl a “clown” on her radio show.", ("Dahl a “clown”", "partial", None, "Lopez", "call", None)),
+    ("Lopez called the vote “a farce” in a tweet.", ("the vote “a farce”", "partial", None, "Lopez", "call", "tweet")),
+])
+def test_where_a_quote_was_said_after_its_closing_mark_is_not_content(body, expected):
+    assert quotes(body) == [expected]
