@@ -1014,8 +1014,8 @@ def _trim(doc: Doc, s: int, e: int, quotations) -> tuple[int, int]:
             e = qe
         if qs < s < qe <= e and s - qs <= 2:
             s = qs
-        if qs < s and e < qe and s - qs <= 2 and qe - e <= 3:
-            s, e = qs, qe
+        if qs < s and e < qe and s - qs <= 2 and (qe - e <= 3 or _same_paragraph(text, e, qe)):
+            s, e = qs, qe  # content the parse cut inside a quotation it opens: 'called “a farce | from start to end.”'
     while e > s and text[e - 1] in " ,;:—–-":
         e -= 1
     while s < e and text[s] in " ,;:—–-":

@@ -693,3 +693,8 @@ def test_a_noun_before_a_finite_verb_the_parse_hangs_on_it_is_that_verb_s_speake
 ])
 def test_where_a_quote_was_said_after_its_closing_mark_is_not_content(body, expected):
     assert quotes(body) == [expected]
+
+
+def test_a_content_the_parse_cuts_inside_the_quotation_it_opens_keeps_the_whole_quotation():
+    assert quotes("It was a plan which Lopez called “a farce from start to end.”") == [
+        ("“a farce from start to end.”", "direct", "Lopez", "Lopez", "call", None)]
