@@ -85,6 +85,7 @@ class Lexicon:
         self.documents = set(cues["documents"])
         self.media = frozenset(cues["media"])
         self.speech_nouns = frozenset(cues["speech_nouns"])
+        self.promise_nouns = frozenset(cues["promise_nouns"])
         self.conduits = set(cues["conduits"])
         self.cue_frames = CueFrames(
             frozenset(cues["object_verbs"]), frozenset(cues["object_complements"]), frozenset(cues["infinitive_verbs"]),

@@ -734,10 +734,15 @@ def _attribution(cue: Token, sent: Span, quotations, parts: ArticleParticipants,
 
 def _owned_statement(noun: Token, quotations, parts: ArticleParticipants) -> Quote | None:
     """The "that" clause of a speech noun with an owner, said by the owner: "her claim that she never sent ...",
-    "Trump's assertion that ..."."""
+    "Trump's assertion that ...", "his claim is that ..."; the infinitive of a promise: "his vow to be 'neutral'"."""
     owner = next((c for c in noun.children if c.dep_ == "poss"), None)
     clause = next((c for c in noun.children if c.dep_ in {"acl", "ccomp", "relcl"} and c.i > noun.i
-                   and any(g.dep_ == "mark" and g.lower_ == "that" for g in c.children)), None)
+                   and any(g.dep_ == "mark" and g.lower_ == "that" for g in c.children)
+                   or c.dep_ == "acl" and lemma_of(noun) in lexicon().promise_nouns
+                   and any(g.dep_ == "aux" and g.lower_ == "to" for g in c.children)), None)
+    if clause is None and noun.dep_ == "nsubj" and lemma_of(noun.head) == "be":  # "her claim is that ..."
+        clause = next((c for c in noun.head.children if c.dep_ == "ccomp" and c.i > noun.head.i
+                       and any(g.dep_ == "mark" and g.lower_ == "that" for g in c.children)), None)
     if owner is None or clause is None:
         return None
     doc, text = noun.doc, doc_text(noun.doc)

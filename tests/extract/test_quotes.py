@@ -668,6 +668,11 @@ def test_a_quotation_opening_with_an_editor_s_bracket_opens_a_sentence(body, exp
      [("that she “never sent a single letter” to the county", "partial", "Maria Lopez", "her", "claim", None)]),
     ("Dahl's warning that the silos would fail went unheeded.",
      [("that the silos would fail", "indirect", None, "Dahl", "warning", None)]),
+    ("But Maria Lopez’s main claim is that the county is a “witch hunt” run to “get” the farmers.",
+     [("that the county is a “witch hunt” run to “get” the farmers", "partial", "Maria Lopez", "Maria Lopez", "claim",
+       None)]),
+    ("Dahl's promise to stay \"neutral\" in the talks has worried the growers.",
+     [('to stay "neutral" in the talks', "partial", None, "Dahl", "promise", None)]),
 ])
 def test_the_that_clause_of_a_speech_noun_is_said_by_its_owner(body, expected):
     assert quotes(body) == expected
