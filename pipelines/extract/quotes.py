@@ -734,8 +734,10 @@ def _attribution(cue: Token, sent: Span, quotations, parts: ArticleParticipants,
 
 def _owned_statement(noun: Token, quotations, parts: ArticleParticipants) -> Quote | None:
     """The "that" clause of a speech noun with an owner, said by the owner: "her claim that she never sent ...",
-    "Trump's assertion that ...", "his claim is that ..."; the infinitive of a promise: "his vow to be 'neutral'"."""
-    owner = next((c for c in noun.children if c.dep_ == "poss"), None)
+    "a claim by X that ...", "his claim is that ..."; the infinitive of a promise: "his vow to be 'neutral'"."""
+    owner = next((c for c in noun.children if c.dep_ == "poss"), None) or next(
+        (g for c in noun.children if c.dep_ == "prep" and c.lower_ in {"by", "from"}
+         for g in c.children if g.dep_ == "pobj"), None)
     clause = next((c for c in noun.children if c.dep_ in {"acl", "ccomp", "relcl"} and c.i > noun.i
                    and any(g.dep_ == "mark" and g.lower_ == "that" for g in c.children)
                    or c.dep_ == "acl" and lemma_of(noun) in lexicon().promise_nouns

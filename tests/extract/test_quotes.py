@@ -673,6 +673,8 @@ def test_a_quotation_opening_with_an_editor_s_bracket_opens_a_sentence(body, exp
        None)]),
     ("Dahl's promise to stay \"neutral\" in the talks has worried the growers.",
      [('to stay "neutral" in the talks', "partial", None, "Dahl", "promise", None)]),
+    ("The claim by Maria Lopez that the county was “out of money” drew jeers.",
+     [("that the county was “out of money”", "partial", "Maria Lopez", "Maria Lopez", "claim", None)]),
 ])
 def test_the_that_clause_of_a_speech_noun_is_said_by_its_owner(body, expected):
     assert quotes(body) == expected
