@@ -834,7 +834,28 @@ def _content_span(cue: Token, sent: Span, quotations) -> tuple[int, int] | None:
         if e <= cue.idx and said and doc_text(doc)[s:said[-1][0]].rstrip().endswith(":"):
             return said[-1]  # 'X asserted that ...: "France is no longer France," he claimed': the quotation
         return s, e
-    return _quoted_object(cue, quotations) or _adjacent_quotation(cue, sent, quotations)
+    return _quoted_object(cue, quotations) or _adjacent_quotation(cue, sent, quotations) \
+        or _before_trailing_speaker(cue, sent, quotations)
+
+
+def _before_trailing_speaker(cue: Token, sent: Span, quotations) -> tuple[int, int] | None:
+    """Where the parse gives a cue that ends its sentence no content: the words before the comma that sets off the
+    speaker ('The rejection signals "the end" for the union, Geert Wilders said', '..., said Wilders, a founder')."""
+    doc = cue.doc
+    if cue.dep_ != "ROOT" or any(c.dep_ in {"dobj", "ccomp", "xcomp", "attr", "oprd"} for c in cue.children):
+        return None  # the cue governs something of its own
+    subjects = [c for c in cue.children if c.dep_ in SUBJECTS]
+    before = [c for c in subjects if c.i < cue.i and doc[c.left_edge.i - 1].text == "," and c.right_edge.i == cue.i - 1]
+    after = [c for c in subjects if c.i > cue.i] if doc[cue.i - 1].text == "," else []
+    rest = doc[(after[0].right_edge.i if after else cue.i) + 1:sent.end]
+    if not (before or after) or any(t.pos_ in {"VERB", "AUX"} for t in rest):
+        return None
+    comma = before[0].left_edge.i - 1 if before else cue.i - 1
+    if comma - sent.start < 4 or any(t.head.i == cue.i and t.dep_ not in SUBJECTS | {"punct"}
+                                     for t in doc[sent.start:comma]):
+        return None  # 'Speaking on Monday, she said little': the words before tell how, not what
+    start, end = _paragraph(doc_text(doc), cue.idx)
+    return _trim(doc, max(sent.start_char, start), min(doc[comma].idx, end), quotations)
 
 
 def _second_object(cue: Token, last: int) -> int:

@@ -705,3 +705,13 @@ def test_where_a_quote_was_said_after_its_closing_mark_is_not_content(body, expe
 def test_a_content_the_parse_cuts_inside_the_quotation_it_opens_keeps_the_whole_quotation():
     assert quotes("It was a plan which Lopez called “a farce from start to end.”") == [
         ("“a farce from start to end.”", "direct", "Lopez", "Lopez", "call", None)]
+
+
+@pytest.mark.parametrize("body", [
+    'The rejection of the treaty signals "the beginning of the end" for the union, Geert Wilders said.',
+    'The rejection of the treaty signals "the beginning of the end" for the union, said Geert Wilders, founder of the '
+    "Dutch Party for Freedom.",
+])
+def test_a_sentence_ending_in_its_speaker_and_cue_is_the_content_where_the_parse_finds_no_clause(body):
+    assert quotes(body) == [('The rejection of the treaty signals "the beginning of the end" for the union', "partial",
+                             "Geert Wilders", "Geert Wilders", "say", None)]
