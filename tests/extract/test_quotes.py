@@ -680,7 +680,6 @@ def test_the_that_clause_of_a_speech_noun_is_said_by_its_owner(body, expected):
     assert quotes(body) == expected
 
 
-
 def test_according_to_after_a_quotation_is_the_cue_according_to():
     assert quotes("“The silos are full to the brim,” according to a court document filed by the county.") == [
         ("“The silos are full to the brim,”", "direct", None, "a court document filed by the county", "according to",
