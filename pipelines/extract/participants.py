@@ -314,7 +314,8 @@ def _surnames_alone(doc: Doc, entities: list[Entity], mentions: list[Mention], l
         words = e.name.split()
         if e.kind == "person" and len(words) > 1 and len(words[-1]) > 2 and words[-1][0].isupper():
             owners.setdefault(words[-1], []).append(e)
-    return _named_again(doc, owners, mentions, "person", lex, common={w for w in owners if w.lower() not in lower_words})
+    common = {w for w in owners if w.lower() not in lower_words}
+    return _named_again(doc, owners, mentions, "person", lex, common=common)
 
 
 def _organizations_again(doc: Doc, entities: list[Entity], mentions: list[Mention], lex: Lexicon) -> list[Mention]:

@@ -105,8 +105,9 @@ def _pairs(text: str, marks: re.Pattern) -> list[tuple[int, int]]:
                 last = m.end()
                 continue
             open_at, nested = None, 0
-        if open_at is not None and m.group() == "“" and m.start() > open_at + 1 and _nests(text, m.end(), text[open_at]):
-            nested += 1  # “... “list” ...”: a quotation inside one in the same marks
+        if open_at is not None and m.group() == "“" and m.start() > open_at + 1 \
+                and _nests(text, m.end(), text[open_at]):
+            nested += 1  # “... “list” ...”: a curly quotation inside another double one
             continue
         if nested and m.group() == "”":
             nested -= 1
