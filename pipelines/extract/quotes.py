@@ -740,12 +740,12 @@ def _owned_statement(noun: Token, quotations, parts: ArticleParticipants) -> Quo
         (g for c in noun.children if c.dep_ == "prep" and c.lower_ in {"by", "from"}
          for g in c.children if g.dep_ == "pobj"), None)
     clause = next((c for c in noun.children if c.dep_ in {"acl", "ccomp", "relcl"} and c.i > noun.i
-                   and any(g.dep_ == "mark" and g.lower_ == "that" for g in c.children)
+                   and _opens_with_that(c)
                    or c.dep_ == "acl" and lemma_of(noun) in lexicon().promise_nouns
                    and any(g.dep_ == "aux" and g.lower_ == "to" for g in c.children)), None)
     if clause is None and noun.dep_ == "nsubj" and lemma_of(noun.head) == "be":  # "her claim is that ..."
         clause = next((c for c in noun.head.children if c.dep_ == "ccomp" and c.i > noun.head.i
-                       and any(g.dep_ == "mark" and g.lower_ == "that" for g in c.children)), None)
+                       and _opens_with_that(c)), None)
     if owner is None or clause is None:
         return None
     doc, text = noun.doc, doc_text(noun.doc)
@@ -938,7 +938,7 @@ def _clause(cue: Token) -> tuple[int, int] | None:
         child = clauses[0]
         last = max([child.right_edge.i] + [
             c.right_edge.i for c in cue.children if c.dep_ == "conj" and c.i > child.i
-            and (any(g.dep_ == "mark" and g.lower_ == "that" for g in c.children) or _quoted_predicate(c))
+            and (_opens_with_that(c) or _quoted_predicate(c))
             or c.dep_ == "ccomp" and c.i > child.i and c.left_edge.i == child.right_edge.i + 1
             and c.pos_ in {"VERB", "AUX"} and not cue.doc[child.right_edge.i].is_punct
             and not any(g.dep_ in SUBJECTS for g in c.children)])
@@ -964,6 +964,11 @@ def _as_clause(cue: Token) -> tuple[int, int] | None:
     while last > first and doc[last].is_punct and doc[last].text not in QUOTE_MARKS:
         last -= 1
     return (first, last) if first < last else None
+
+
+def _opens_with_that(clause: Token) -> bool:
+    """Whether a clause is marked by "that" ("said that ...", "her claim that ...")."""
+    return any(g.dep_ == "mark" and g.lower_ == "that" for g in clause.children)
 
 
 def _quoted_predicate(verb: Token) -> bool:
