@@ -34,6 +34,7 @@ ABBREVIATIONS = frozenset({"Mr", "Ms", "Mrs", "Dr", "Jr", "Sr", "St", "Sen", "Re
 SUBJECTS = {"nsubj", "nsubjpass", "csubj"}
 FINITE = {"VBD", "VBZ", "VBP"}  # verb tags no reduced relative clause has
 PARTICLES = {"prt", "advmod", "dobj"}  # "pointed out", "shot back", "as she put it"
+NOUN_PHRASE_POS = {"DET", "ADJ", "NOUN", "PROPN", "ADP", "PART", "NUM", "PUNCT"}  # words a speaker's phrase has
 CLIMB = {"advcl", "xcomp", "conj", "acl", "pcomp", "prep"}  # a cue's subject may be its head's: "X left, saying"
 MIN_UNATTRIBUTED_WORDS = 6
 TITLE_WORDS = 8
@@ -339,6 +340,10 @@ def _cued_quote(doc: Doc, starts: list[int], s: int, e: int, cue: Token, stretch
                 parts: ArticleParticipants, lex: Lexicon) -> Quote:
     """The quote of quotation [s, e) and its cue; the speaker is looked for in the stretch around the cue."""
     q = Quote(s, e, "direct", _cue_lemma(cue, lex), cue.idx, cue.idx + len(cue))
+    if cue.pos_ not in {"VERB", "AUX"} and cue.idx > e:  # a cue read as a noun: the phrase before it speaks
+        words = [t for t in _tokens(doc, starts, e, cue.idx) if not t.is_punct]
+        _set_speaker_at(q, words[0].idx, words[-1].idx + len(words[-1]), parts)
+        return q
     speaker = _speaker_token(cue, *stretch)
     if speaker is None and cue.idx < s:  # 'needled the "reporter," saying, "..."': the subject before a quotation
         speaker = _speaker_token(cue, cue.sent.start_char, cue.idx)
@@ -614,6 +619,8 @@ def _cue_after(doc: Doc, starts: list[int], quotations, k: int, b: int, lex: Lex
     if words and words[0].pos_ == "VERB" and last_mark in {",", "!", "?"} \
             and (subject := _subject(words[0])) is not None and subject.i > words[0].i:
         return words[0]  # '"This is fantastic!" beamed Jane Doe'
+    if last_mark in {",", "!", "?"} and (misread := _cue_read_as_noun(words, lex)) is not None:
+        return misread  # '"...," the editorial read.'
     if last_mark != "," or not words:
         return None
     if len(words) <= SIGNATURE_VERB_WORDS:
@@ -621,6 +628,21 @@ def _cue_after(doc: Doc, starts: list[int], quotations, k: int, b: int, lex: Lex
                      and subject.idx >= e), None)  # '"...," Hannity started.'
     return next((t for t in words[:CUE_REACH] if t.pos_ == "VERB" and (subject := _subject(t)) is not None
                  and subject.left_edge.i == words[0].i and subject.i < t.i), None)  # '"...," the mayor scoffed
+
+
+def _cue_read_as_noun(words: list[Token], lex: Lexicon) -> Token | None:
+    """A cue verb the tagger reads as a noun, closing the phrase that follows a quotation and names its speaker:
+    '"...," the editorial read.', '"...," a voice-over in the ad states.', '"...," the Saudis state in a paper.'."""
+    if not words or words[0].pos_ not in {"DET", "PROPN"}:
+        return None
+    for n, t in enumerate(words[1:CUE_REACH], 1):
+        if t.pos_ not in NOUN_PHRASE_POS:
+            return None
+        form = t.lower_[:-1] if t.lower_.endswith("s") else t.lower_  # "states": "state"
+        if t.pos_ in {"NOUN", "ADJ"} and form in lex.cue_verbs and t.text.islower() \
+                and (n + 1 == len(words) or words[n + 1].pos_ == "ADP"):  # the phrase's last word or before a "in ..."
+            return t
+    return None
 
 
 def _is_cue(tok: Token, lex: Lexicon) -> bool:

@@ -64,6 +64,17 @@ def test_a_verb_right_after_a_quotation_with_its_subject_after_it_is_the_cue():
         ("“This is fantastic!”", "direct", "Maria Lopez", "Maria Lopez", "beam", None)]
 
 
+@pytest.mark.parametrize("body, expected", [
+    ("“If she wants to be governor, Maria Lopez should come to Tulsa,” the editorial read.",
+     ("“If she wants to be governor, Maria Lopez should come to Tulsa,”", "direct", None, "the editorial", "read",
+      None)),
+    ("“They know the farm bill is dead,” a voice-over in the new ad states.",
+     ("“They know the farm bill is dead,”", "direct", None, "a voice-over in the new ad", "state", None)),
+])
+def test_a_cue_the_tagger_reads_as_a_noun_after_a_quotation_is_the_cue_of_the_phrase_before_it(body, expected):
+    assert quotes(body) == [expected]
+
+
 def test_a_question_put_to_someone_is_the_asker_s():
     assert quotes("Maria Lopez was asked by the host John Carter, “Will you win the vote in the county?”") == [
         ("“Will you win the vote in the county?”", "direct", "John Carter", "John Carter", "ask", None)]
