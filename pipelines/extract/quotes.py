@@ -902,7 +902,7 @@ def _before_trailing_aside(doc: Doc, first: int, last: int) -> int:
     "liar"', nor a clause with no cue that holds the content's only quotation ('..., which means Dahl "can win"')."""
     for tok in doc[first + 1:last + 1]:
         according = tok.lower_ == "according" and tok.i < last and doc[tok.i + 1].lower_ == "to"
-        aside = (tok.dep_ == "advcl" and tok.tag_ == "VBG"
+        aside = (tok.dep_ in {"advcl", "acl"} and tok.tag_ == "VBG"
                  or tok.dep_ == "appos" and not any(t.text in QUOTE_MARKS for t in tok.subtree)
                  or tok.dep_ == "relcl" and doc[tok.left_edge.i].lower_ in {"which", "who"}) \
             and first <= tok.head.i <= last and tok.right_edge.i >= last
@@ -924,7 +924,10 @@ def _before_medium(doc: Doc, first: int, last: int) -> int:
     "clown" on his radio show', 'called it "a farce" in a tweet'."""
     lex = lexicon()
     for tok in doc[first + 1:last + 1]:
-        if tok.dep_ == "prep" and tok.lower_ in {"in", "on", "during"} and tok.right_edge.i == last \
+        after = [c for c in tok.head.children if c.i > tok.i]  # 'in a tweet on Tuesday': "on Tuesday" too
+        if tok.dep_ == "prep" and tok.lower_ in {"in", "on", "during"} \
+                and all(c.dep_ in {"prep", "npadvmod"} for c in after) \
+                and max([tok.right_edge.i] + [c.right_edge.i for c in after]) == last \
                 and doc[tok.i - 1].text in QUOTE_MARKS and tok.i - 1 > first \
                 and any(g.dep_ == "pobj" and (lemma_of(g) in lex.documents or g.lower_ in lex.media)
                         for g in tok.children):

@@ -244,6 +244,11 @@ def test_reported_speech_ends_before_a_participle_set_off_at_its_end_whose_doer_
         ("the silos as too small", "indirect", "Maria Lopez", "Maria Lopez", "describe", None)]
 
 
+def test_what_a_cue_calls_its_object_ends_before_a_participle_the_parse_hangs_on_the_quoted_words():
+    assert quotes('In a tweet, Maria Lopez called Carter the "ultimate hypocrite," linking to a story about his farm.') \
+        == [('Carter the "ultimate hypocrite,"', "partial", "Maria Lopez", "Maria Lopez", "call", "tweet")]
+
+
 @pytest.mark.parametrize("body, expected", [
     ('Maria Lopez said the county needs "more silos," a plan the farm bureau opposes.',
      ('the county needs "more silos,"', "partial", "Maria Lopez", "Maria Lopez", "say", None)),
@@ -707,6 +712,8 @@ def test_a_noun_before_a_finite_verb_the_parse_hangs_on_it_is_that_verb_s_speake
 @pytest.mark.parametrize("body, expected", [
     ("Lopez called Dahl a “clown” on her radio show.", ("Dahl a “clown”", "partial", None, "Lopez", "call", None)),
     ("Lopez called the vote “a farce” in a tweet.", ("the vote “a farce”", "partial", None, "Lopez", "call", "tweet")),
+    ("Lopez called the vote “rigged” in a tweet on Tuesday.",
+     ("the vote “rigged”", "partial", None, "Lopez", "call", None)),
 ])
 def test_where_a_quote_was_said_after_its_closing_mark_is_not_content(body, expected):
     assert quotes(body) == [expected]
