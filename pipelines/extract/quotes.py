@@ -806,8 +806,9 @@ def _around_aside(cue: Token, sent: Span) -> tuple[int, int] | None:
     opening, closing = doc[subject.left_edge.i].idx, doc[last].idx + len(doc[last])
     after = next((t for t in doc[last + 2:sent.end] if not t.is_punct), cue)
     if doc[last + 1].text != "," or not text[start:opening].rstrip().rstrip(QUOTE_MARKS).endswith(",") \
-            or after in cue.subtree or after.tag_ == "VBG" and text[start:opening].lstrip()[:1] in QUOTE_MARKS:
-        return None  # the words after it are the cue's own: '"...," she said, showing off a hat'
+            or after in cue.subtree or text[start:opening].lstrip()[:1] in QUOTE_MARKS and (
+                after.tag_ == "VBG" or after.pos_ == "CCONJ" and doc[after.i + 1].text not in QUOTE_MARKS):
+        return None  # the cue's own words or a new clause: '"...," she said, showing off a hat', '..., and they left'
     if not re.search(r"\w", text[start:opening]) or not re.search(r"\w", text[closing + 1:end]):
         return None
     if opening_mark := re.search(r"\s+(?:''|[“\"‘«])$", text[start:end]):  # the next quotation's opening mark

@@ -123,9 +123,14 @@ def test_the_title_of_a_show_or_a_book_is_not_a_quote():
         ("“We will win the vote.”", "direct", "Maria Lopez", "Maria Lopez", "say", None)]
 
 
-def test_an_attribution_going_on_with_its_own_clause_is_no_aside():
-    assert quotes("“We will win,” Maria Lopez said, showing off the hat of her campaign.") == [
-        ("“We will win,”", "direct", "Maria Lopez", "Maria Lopez", "say", None)]
+@pytest.mark.parametrize("body, expected", [
+    ("“We will win,” Maria Lopez said, showing off the hat of her campaign.",
+     ("“We will win,”", "direct", "Maria Lopez", "Maria Lopez", "say", None)),
+    ("“Follow us,” Ms. Lopez said, and the boys trailed behind.",
+     ("“Follow us,”", "direct", "Lopez", "Lopez", "say", None)),
+])
+def test_an_attribution_going_on_with_its_own_clause_is_no_aside(body, expected):
+    assert quotes(body) == [expected]
 
 
 @pytest.mark.parametrize("body, expected", [
