@@ -968,12 +968,31 @@ def _clause(cue: Token) -> tuple[int, int] | None:
             or c.dep_ == "ccomp" and c.i > child.i and c.left_edge.i == child.right_edge.i + 1
             and c.pos_ in {"VERB", "AUX"} and not cue.doc[child.right_edge.i].is_punct
             and not any(g.dep_ in SUBJECTS for g in c.children)])
-        return child.left_edge.i, last
+        return child.left_edge.i, _past_closing_mark(cue, last)
     for prep in (c for c in cue.children if c.dep_ == "prep"):
         for pobj in (g for g in prep.children if g.dep_ == "pobj"):
             if pobj.i + 1 <= pobj.right_edge.i and cue.doc[pobj.i + 1].lower_ == "that":
                 return pobj.i + 1, pobj.right_edge.i
     return None
+
+
+def _past_closing_mark(cue: Token, last: int) -> int:
+    """The content clause goes on past its closing quotation mark into the phrases, clauses and conjuncts the marks
+    make the parse hang on the cue: 'told them that it is "peanuts," compared to what ...', 'said it was "futile,"
+    because ...', 'said polls could be "way off," and have been unreliable'; not a participle set off in the writer's
+    words, nor one with a cue or colon of its own."""
+    doc = cue.doc
+    for c in cue.children:
+        if c.i <= last or c.dep_ in {"punct", "cc"}:
+            continue
+        between = doc[last:c.left_edge.i + 1]
+        if c.dep_ not in {"prep", "advcl", "conj"} or not any(t.text in QUOTE_MARKS for t in between) \
+                or not all(t.is_punct or t.dep_ == "cc" for t in doc[last + 1:c.left_edge.i]) \
+                or c.dep_ == "advcl" and c.tag_ == "VBG" \
+                or any(_is_cue(t, lexicon()) or t.text == ":" for t in c.subtree):
+            break
+        last = c.right_edge.i
+    return last
 
 
 def _as_clause(cue: Token) -> tuple[int, int] | None:

@@ -249,6 +249,24 @@ def test_reported_speech_ends_before_a_participle_set_off_at_its_end_whose_doer_
         ("the silos as too small", "indirect", "Maria Lopez", "Maria Lopez", "describe", None)]
 
 
+@pytest.mark.parametrize("body, expected", [
+    ("Maria Lopez told the farmers in Salem on Monday that the drought is “peanuts,” compared to what the county "
+     "faced in 1990.",
+     ("that the drought is “peanuts,” compared to what the county faced in 1990", "partial", "Maria Lopez",
+      "Maria Lopez", "tell", None)),
+    ('Her lawyer, Maria Lopez, wrote that such a request was "futile," because if there were more records, the county '
+     'now holds them.',
+     ('that such a request was "futile," because if there were more records, the county now holds them', "partial",
+      "Maria Lopez", "Maria Lopez", "write", None)),
+    ('Maria Lopez said her county was watching the race with "bemused interest," and there was a strong current of '
+     'opinion online.',
+     ('her county was watching the race with "bemused interest," and there was a strong current of opinion online',
+      "partial", "Maria Lopez", "Maria Lopez", "say", None)),
+])
+def test_reported_speech_goes_on_past_a_closing_mark_that_makes_the_parse_hang_the_rest_on_the_cue(body, expected):
+    assert quotes(body) == [expected]
+
+
 def test_what_a_cue_calls_its_object_ends_before_a_participle_the_parse_hangs_on_the_quoted_words():
     assert quotes('In a tweet, Maria Lopez called Carter the "ultimate hypocrite," linking to a story about his farm.') \
         == [('Carter the "ultimate hypocrite,"', "partial", "Maria Lopez", "Maria Lopez", "call", "tweet")]
