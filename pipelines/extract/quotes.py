@@ -35,6 +35,7 @@ SUBJECTS = {"nsubj", "nsubjpass", "csubj"}
 FINITE = {"VBD", "VBZ", "VBP"}  # verb tags no reduced relative clause has
 PARTICLES = {"prt", "advmod", "dobj"}  # "pointed out", "shot back", "as she put it"
 NOUN_PHRASE_POS = {"DET", "ADJ", "NOUN", "PROPN", "ADP", "PART", "NUM", "PUNCT"}  # words a speaker's phrase has
+CONTRASTS = {"while", "whereas", "though", "although"}  # a clause they open after a quotation is the writer's
 CLIMB = {"advcl", "xcomp", "conj", "acl", "pcomp", "prep"}  # a cue's subject may be its head's: "X left, saying"
 MIN_UNATTRIBUTED_WORDS = 6
 TITLE_WORDS = 8
@@ -925,7 +926,7 @@ def _before_medium(doc: Doc, first: int, last: int) -> int:
     "clown" on his radio show', 'called it "a farce" in a tweet'."""
     lex = lexicon()
     for tok in doc[first + 1:last + 1]:
-        after = [c for c in tok.head.children if c.i > tok.i]  # 'in a tweet on Tuesday': "on Tuesday" too
+        after = [c for c in tok.head.children if c.i > tok.i and not c.is_punct]  # 'in a tweet on Tuesday'
         if tok.dep_ == "prep" and tok.lower_ in {"in", "on", "during"} \
                 and all(c.dep_ in {"prep", "npadvmod"} for c in after) \
                 and max([tok.right_edge.i] + [c.right_edge.i for c in after]) == last \
@@ -976,19 +977,19 @@ def _clause(cue: Token) -> tuple[int, int] | None:
     return None
 
 
-def _past_closing_mark(cue: Token, last: int) -> int:
-    """The content clause goes on past its closing quotation mark into the phrases, clauses and conjuncts the marks
-    make the parse hang on the cue: 'told them that it is "peanuts," compared to what ...', 'said it was "futile,"
-    because ...', 'said polls could be "way off," and have been unreliable'; not a participle set off in the writer's
-    words, nor one with a cue or colon of its own."""
+def _past_closing_mark(cue: Token, last: int, deps: frozenset[str] = frozenset({"prep", "advcl", "conj"})) -> int:
+    """The content goes on past its closing quotation mark into the phrases, clauses and conjuncts the marks make
+    the parse hang on the cue: 'told them that it is "peanuts," compared to what ...', 'said polls could be "way
+    off," and have been unreliable', 'called it "a mistake" because ...'; not into a participle or a contrast the
+    writer sets off ('likes "The Walking Dead," while ...'), nor one with a cue or a colon of its own."""
     doc = cue.doc
     for c in cue.children:
         if c.i <= last or c.dep_ in {"punct", "cc"}:
             continue
         between = doc[last:c.left_edge.i + 1]
-        if c.dep_ not in {"prep", "advcl", "conj"} or not any(t.text in QUOTE_MARKS for t in between) \
+        if c.dep_ not in deps or not any(t.text in QUOTE_MARKS for t in between) \
                 or not all(t.is_punct or t.dep_ == "cc" for t in doc[last + 1:c.left_edge.i]) \
-                or c.dep_ == "advcl" and c.tag_ == "VBG" \
+                or c.dep_ == "advcl" and (c.tag_ == "VBG" or doc[c.left_edge.i].lower_ in CONTRASTS) \
                 or any(_is_cue(t, lexicon()) or t.text == ":" for t in c.subtree):
             break
         last = c.right_edge.i
@@ -1038,7 +1039,7 @@ def _object(cue: Token) -> tuple[int, int] | None:
         if c.i > last and (c.dep_ in {"oprd", "xcomp"} or c.dep_ == "prep" and (
                 c.lower_ in complements or any(t.text in QUOTE_MARKS for t in c.subtree))):
             last = c.right_edge.i
-    return dobj.left_edge.i, last
+    return dobj.left_edge.i, _past_closing_mark(cue, last, frozenset({"prep", "advcl"}))
 
 
 def _prepositional_object(cue: Token, preps: frozenset[str]) -> tuple[int, int] | None:

@@ -262,6 +262,12 @@ def test_reported_speech_ends_before_a_participle_set_off_at_its_end_whose_doer_
      'opinion online.',
      ('her county was watching the race with "bemused interest," and there was a strong current of opinion online',
       "partial", "Maria Lopez", "Maria Lopez", "say", None)),
+    ("Maria Lopez called him “the grownup on the stage” amidst the fight between the three candidates.",
+     ("him “the grownup on the stage” amidst the fight between the three candidates", "partial", "Maria Lopez",
+      "Maria Lopez", "call", None)),
+    ('Maria Lopez described the plan as "a disaster," because the county cannot pay for it.',
+     ('the plan as "a disaster," because the county cannot pay for it', "partial", "Maria Lopez", "Maria Lopez",
+      "describe", None)),
 ])
 def test_reported_speech_goes_on_past_a_closing_mark_that_makes_the_parse_hang_the_rest_on_the_cue(body, expected):
     assert quotes(body) == [expected]
