@@ -36,6 +36,7 @@ FINITE = {"VBD", "VBZ", "VBP"}  # verb tags no reduced relative clause has
 PARTICLES = {"prt", "advmod", "dobj"}  # "pointed out", "shot back", "as she put it"
 NOUN_PHRASE_POS = {"DET", "ADJ", "NOUN", "PROPN", "ADP", "PART", "NUM", "PUNCT"}  # words a speaker's phrase has
 CONTRASTS = {"while", "whereas", "though", "although"}  # a clause they open after a quotation is the writer's
+DASHES = ("-", "—", "–")
 CLIMB = {"advcl", "xcomp", "conj", "acl", "pcomp", "prep"}  # a cue's subject may be its head's: "X left, saying"
 MIN_UNATTRIBUTED_WORDS = 6
 TITLE_WORDS = 8
@@ -306,7 +307,9 @@ def _direct_quotes(doc: Doc, quotations, parts: ArticleParticipants,
         if cue is not None and _ends_that_clause(text, cue, s, e, right):
             uncued.append((s, e))  # the reported clause is the content, found with the other cues
             continue
-        if cue is None and (not before or before.endswith(":")) or cue is not None and before.endswith(":"):
+        set_off = before.endswith(DASHES) and _opens_sentence(text, s, e) \
+            and not text[e:right].lstrip().startswith(DASHES)  # '... - "He would," she said - ...'
+        if cue is None and (not before or before.endswith(":") or set_off) or cue is not None and before.endswith(":"):
             cue = _cue_after(doc, starts, quotations, k, right, lex) or cue  # '...: "...," she said': she speaks
         if cue is None and not before and (above := _introduction(text, left)):
             left = above[0]

@@ -75,6 +75,19 @@ def test_a_cue_the_tagger_reads_as_a_noun_after_a_quotation_is_the_cue_of_the_ph
     assert quotes(body) == [expected]
 
 
+@pytest.mark.parametrize("body, expected", [
+    ("Neither man liked the mayor - “Born with a silver spoon in her mouth,” Tom Carter said - but they could not back "
+     "Lopez.",
+     [("“Born with a silver spoon in her mouth,”", "direct", "Tom Carter", "Tom Carter", "say", None)]),
+    ("Maria Lopez suggested Carter had a fondness for strong leaders - “He would have loved the old czar,” Lopez said "
+     "twice - and reminded the crowd of the stakes.",
+     [("Carter had a fondness for strong leaders", "indirect", "Maria Lopez", "Maria Lopez", "suggest", None),
+      ("“He would have loved the old czar,”", "direct", "Maria Lopez", "Lopez", "say", None)]),
+])
+def test_a_quotation_a_dash_sets_off_is_said_by_the_cue_right_after_it(body, expected):
+    assert quotes(body) == expected
+
+
 def test_a_question_put_to_someone_is_the_asker_s():
     assert quotes("Maria Lopez was asked by the host John Carter, “Will you win the vote in the county?”") == [
         ("“Will you win the vote in the county?”", "direct", "John Carter", "John Carter", "ask", None)]
