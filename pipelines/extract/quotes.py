@@ -51,6 +51,7 @@ SIGNED_PARAGRAPH = re.compile(r'^(["“][^\n"“”]{20,})\n([^\n"“”]{3,80}?
 SAID_COMMA = re.compile(  # 'Clinton said, "as long as ..."', 'As Politico reported, "... if ..."'
     r"\b(?:said|says|added|adds|asked|asks|wrote|writes|reported|reports|noted|notes|explained|explains"
     r"|continued|continues|replied|replies|tweeted|tweets|declared|declares|told(?: \w+){1,3}),$")
+BYLINE = re.compile(r",?[ \t]*by [^:\"“”\n]{1,80}:[ \t]*")  # a cited article: '"Headline," by Times' Jane Doe: "..."'
 DASH_NAME = re.compile(r"\s*[―—–-]+\s*([A-Z][\w.'’ -]{1,60}?)\s*(?:[,(]|\.?\s*$)")  # "― Jane Doe, on Twitter"
 FRAGMENT_WORDS = 6  # a quotation this long inside a verb's object is what the verb's subject said
 SPEAKING_KINDS = {"person", "organization", "group"}
@@ -295,7 +296,7 @@ def _direct_quotes(doc: Doc, quotations, parts: ArticleParticipants,
     uncued: list[tuple[int, int]] = []
     used: set[int] = set()
     for k, (s, e) in enumerate(quotations):
-        if _is_title(text, s, e):
+        if _is_title(text, s, e) or _cited(text, quotations, k):
             continue
         if quotes and _resumes(doc, starts, quotes[-1], s, lex):
             _go_on(quotes, s, e)
@@ -337,6 +338,14 @@ def _direct_quotes(doc: Doc, quotations, parts: ArticleParticipants,
         else:
             uncued.append((s, e))
     return quotes, uncued, used
+
+
+def _cited(text: str, quotations, k: int) -> bool:
+    """Whether quotation k is the headline of an article a byline cites, or the excerpt after that byline: words
+    written for that article, not said by its author ('"Farm show opens," by Times' Jane Doe: "The show ..."')."""
+    s, e = quotations[k]
+    headline = k + 1 < len(quotations) and BYLINE.fullmatch(text, e, quotations[k + 1][0]) is not None
+    return headline or k > 0 and BYLINE.fullmatch(text, quotations[k - 1][1], s) is not None
 
 
 def _cued_quote(doc: Doc, starts: list[int], s: int, e: int, cue: Token, stretch: tuple[int, int],

@@ -88,6 +88,11 @@ def test_a_quotation_a_dash_sets_off_is_said_by_the_cue_right_after_it(body, exp
     assert quotes(body) == expected
 
 
+def test_a_cited_article_s_headline_and_excerpt_are_no_quotes():
+    assert quotes('FAREWELL—"The Farm Show to close in December," by Times’ Jane Doe: "The Farm Show, a fair that gave '
+                  'an early start to many growers, will close at the end of December."') == []
+
+
 def test_a_question_put_to_someone_is_the_asker_s():
     assert quotes("Maria Lopez was asked by the host John Carter, “Will you win the vote in the county?”") == [
         ("“Will you win the vote in the county?”", "direct", "John Carter", "John Carter", "ask", None)]
