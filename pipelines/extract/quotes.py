@@ -311,6 +311,8 @@ def _direct_quotes(doc: Doc, quotations, parts: ArticleParticipants,
             and not text[e:right].lstrip().startswith(DASHES)  # '... - "He would," she said - ...'
         if cue is None and (not before or before.endswith(":") or set_off) or cue is not None and before.endswith(":"):
             cue = _cue_after(doc, starts, quotations, k, right, lex) or cue  # '...: "...," she said': she speaks
+        if cue is None and not before and _opens_sentence(text, s, e):  # 'Jane Doe agreed. "..."'
+            cue = _cue_of_sentence_before(doc, starts, left, lex)
         if cue is None and not before and (above := _introduction(text, left)):
             left = above[0]
             cue = _cue_before(doc, starts, *above, lex) or _verb_before(doc, starts, *above)
@@ -338,6 +340,21 @@ def _direct_quotes(doc: Doc, quotations, parts: ArticleParticipants,
         else:
             uncued.append((s, e))
     return quotes, uncued, used
+
+
+def _cue_of_sentence_before(doc: Doc, starts: list[int], left: int, lex: Lexicon) -> Token | None:
+    """The cue of the sentence right before `left` in its paragraph when it says nothing of its own: no clause, no
+    quotation ('Jane Doe agreed.', 'the director said in a statement.', 'she tweeted a warning.')."""
+    text = doc_text(doc)
+    start = _paragraph(text, left)[0]
+    tokens = _tokens(doc, starts, start, left)
+    if not len(tokens) or tokens[-1].text not in {".", "!"} or DOUBLE_MARKS.search(text, start, left):
+        return None
+    root = tokens[-1].sent.root
+    if not _is_cue(root, lex) or _subject(root) is None or root.idx < tokens[0].idx \
+            or any(c.dep_ in {"ccomp", "xcomp", "parataxis"} for c in root.children):
+        return None
+    return root
 
 
 def _cited(text: str, quotations, k: int) -> bool:

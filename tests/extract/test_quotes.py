@@ -88,6 +88,13 @@ def test_a_quotation_a_dash_sets_off_is_said_by_the_cue_right_after_it(body, exp
     assert quotes(body) == expected
 
 
+def test_a_quotation_after_a_sentence_whose_cue_says_nothing_of_its_own_is_that_cue_s():
+    assert quotes("Tom Carter said: “The county will survive the drought.”\n\nMaria Lopez agreed. “The farms cannot "
+                  "wait for the rain.”") == [
+        ("“The county will survive the drought.”", "direct", "Tom Carter", "Tom Carter", "say", None),
+        ("“The farms cannot wait for the rain.”", "direct", "Maria Lopez", "Maria Lopez", "agree", None)]
+
+
 def test_a_cited_article_s_headline_and_excerpt_are_no_quotes():
     assert quotes('FAREWELL—"The Farm Show to close in December," by Times’ Jane Doe: "The Farm Show, a fair that gave '
                   'an early start to many growers, will close at the end of December."') == []
