@@ -52,6 +52,18 @@ def test_a_speaking_phrase_or_any_verb_before_the_comma_that_opens_a_quotation_i
     assert quotes(body) == [expected]
 
 
+@pytest.mark.parametrize("body, expected", [
+    ('"It is about time," exhorted her introducer, actress Jamie Curtis.',
+     ('"It is about time,"', "direct", "Jamie Curtis", "Jamie Curtis", "exhort", None)),
+    ('As the Rainmakers sang in the 1980s, "They will turn us all into beggars."',
+     ('"They will turn us all into beggars."', "direct", "Rainmakers", "Rainmakers", "sing", None)),
+    ("A woman in the crowd screamed that the mayor must go.",
+     ("that the mayor must go", "indirect", None, "A woman in the crowd", "scream", None)),
+])
+def test_exhorting_singing_and_screaming_are_cues(body, expected):
+    assert quotes(body) == [expected]
+
+
 def test_a_short_sentence_after_a_quotation_s_comma_is_its_cue_whatever_the_verb():
     assert quotes("“The county claims that we met in January,” John Carter started. “We had a board meeting,” Maria "
                   "Lopez said.") == [
