@@ -50,7 +50,8 @@ SPEAKER_LINE = re.compile(r"^(?:[A-Z]+ [–—-] )?([A-Z][\w.’'-]*(?: [A-Z][\w
 SIGNED_PARAGRAPH = re.compile(r'^(["“][^\n"“”]{20,})\n([^\n"“”]{3,80}?)\.?["”][ \t]*$', re.M)
 SAID_COMMA = re.compile(  # 'Clinton said, "as long as ..."', 'As Politico reported, "... if ..."'
     r"\b(?:said|says|added|adds|asked|asks|wrote|writes|reported|reports|noted|notes|explained|explains"
-    r"|continued|continues|replied|replies|tweeted|tweets|declared|declares|told(?: \w+){1,3}),$")
+    r"|continued|continues|replied|replies|tweeted|tweets|declared|declares|told(?: \w+){1,3}"
+    r"|saying|adding|asking|writing|noting|explaining|replying|tweeting(?: at \w+)?),$")
 BYLINE = re.compile(r",?[ \t]*by [^:\"“”\n]{1,80}:[ \t]*")  # a cited article: '"Headline," by Times' Jane Doe: "..."'
 DASH_NAME = re.compile(r"\s*[―—–-]+\s*([A-Z][\w.'’ -]{1,60}?)\s*(?:[,(]|\.?\s*$)")  # "― Jane Doe, on Twitter"
 FRAGMENT_WORDS = 6  # a quotation this long inside a verb's object is what the verb's subject said

@@ -64,6 +64,12 @@ def test_exhorting_singing_and_screaming_are_cues(body, expected):
     assert quotes(body) == [expected]
 
 
+def test_a_lower_case_quotation_after_a_participle_cue_and_its_comma_is_a_whole_utterance():
+    assert quotes('Maria Lopez offered a retort on Monday, tweeting at him, "you are not just a loser, you are a '
+                  'whiner."')[-1] == ('"you are not just a loser, you are a whiner."', "direct", "Maria Lopez",
+                                      "Maria Lopez", "tweet", None)
+
+
 def test_a_short_sentence_after_a_quotation_s_comma_is_its_cue_whatever_the_verb():
     assert quotes("“The county claims that we met in January,” John Carter started. “We had a board meeting,” Maria "
                   "Lopez said.") == [
