@@ -650,12 +650,16 @@ def _cue_after(doc: Doc, starts: list[int], quotations, k: int, b: int, lex: Lex
         return words[0]  # '"This is fantastic!" beamed Jane Doe'
     if last_mark in {",", "!", "?"} and (misread := _cue_read_as_noun(words, lex)) is not None:
         return misread  # '"...," the editorial read.'
-    if last_mark != "," or not words:
-        return None
+    if not words or last_mark != "," and (last_mark not in {"?", "!"} or not doc_text(doc)[e:e + 1].isspace()):
+        return None  # not '"... Hispanics!"Former candidate Jeb Bush broke down ...'
+
+    def speaks(verb: Token) -> bool:  # after "?" or "!" a verb with its own object or clause starts a new sentence
+        return verb.pos_ == "VERB" and (last_mark == "," or not any(
+            c.dep_ in {"dobj", "ccomp", "xcomp"} for c in verb.children))
     if len(words) <= SIGNATURE_VERB_WORDS:
-        return next((t for t in words if t.pos_ == "VERB" and (subject := _subject(t)) is not None
-                     and subject.idx >= e), None)  # '"...," Hannity started.'
-    return next((t for t in words[:CUE_REACH] if t.pos_ == "VERB" and (subject := _subject(t)) is not None
+        return next((t for t in words if speaks(t) and (subject := _subject(t)) is not None
+                     and subject.idx >= e), None)  # '"...," Hannity started.', '"...?" Hannity pressed.'
+    return next((t for t in words[:CUE_REACH] if speaks(t) and (subject := _subject(t)) is not None
                  and subject.left_edge.i == words[0].i and subject.i < t.i), None)  # '"...," the mayor scoffed
 
 

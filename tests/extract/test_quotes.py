@@ -118,6 +118,14 @@ def test_a_cited_article_s_headline_and_excerpt_are_no_quotes():
                   'an early start to many growers, will close at the end of December."') == []
 
 
+def test_a_verb_saying_nothing_of_its_own_after_a_question_is_its_cue():
+    assert quotes("Maria Lopez said: “The wall is not negotiable.”\n\n“Would the fence be negotiable?” Tom Carter "
+                  "pressed. “You know, it happens, right?” Lopez went on, as if she did not hear him.") == [
+        ("“The wall is not negotiable.”", "direct", "Maria Lopez", "Maria Lopez", "say", None),
+        ("“Would the fence be negotiable?”", "direct", "Tom Carter", "Tom Carter", "press", None),
+        ("“You know, it happens, right?”", "direct", "Maria Lopez", "Lopez", "go", None)]
+
+
 def test_a_question_put_to_someone_is_the_asker_s():
     assert quotes("Maria Lopez was asked by the host John Carter, “Will you win the vote in the county?”") == [
         ("“Will you win the vote in the county?”", "direct", "John Carter", "John Carter", "ask", None)]
