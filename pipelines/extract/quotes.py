@@ -38,6 +38,7 @@ NOUN_PHRASE_POS = {"DET", "ADJ", "NOUN", "PROPN", "ADP", "PART", "NUM", "PUNCT"}
 CONTRASTS = {"while", "whereas", "though", "although"}  # a clause they open after a quotation is the writer's
 DASHES = ("-", "—", "–")
 CLIMB = {"advcl", "xcomp", "conj", "acl", "pcomp", "prep"}  # a cue's subject may be its head's: "X left, saying"
+MIN_UNATTRIBUTED_WORDS = 6
 TITLE_WORDS = 8
 HEADLINE_WORDS = 15  # a line this short opened by a name and a colon is a headline: 'Milbank: Republicans ‘...’'
 TITLE_SMALL_WORDS = frozenset({"a", "an", "the", "of", "and", "or", "in", "on", "at", "to", "for", "with", "is", "by"})
@@ -534,8 +535,7 @@ def _same_speaker(q: Quote, before: Quote) -> None:
 
 def _attach_uncued(text: str, s: int, e: int, quotes: list[Quote]) -> None:
     """A quotation with no cue is said by the speaker of the quote before it in its paragraph or the paragraph
-    before, else of a direct quote shortly before; with no speaker either, nothing tells that it was said (a title,
-    a slogan, a sign, an excerpt: 1 in 18 on PolNeAR train was a gold quote with its speaker) and it is left out."""
+    before, else of a direct quote shortly before; a long one stands unattributed."""
     previous = sorted((q for q in quotes if q.start < s), key=lambda q: q.start)  # quotes attached so far come last
     near = previous[-1] if previous and len(PARAGRAPH_BREAK.findall(text, previous[-1].start, s)) <= 1 else next(
         (q for q in reversed(previous) if q.kind == "direct"), None)
@@ -543,6 +543,8 @@ def _attach_uncued(text: str, s: int, e: int, quotes: list[Quote]) -> None:
     if near is not None and near.speaker_start is not None and words >= 3 \
             and len(PARAGRAPH_BREAK.findall(text, near.end, s)) <= CONTINUATION_REACH:
         quotes.append(_continuation(near, s, e))
+    elif words >= MIN_UNATTRIBUTED_WORDS:
+        quotes.append(Quote(s, e, "direct"))
 
 
 def _cued_without_subject(text: str, quotes: list[Quote]) -> None:

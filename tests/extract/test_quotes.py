@@ -285,10 +285,11 @@ def test_a_quotation_without_a_cue_continues_the_speaker_before():
         ("“Nobody can stop us now, and the polls agree.”", "direct", "Maria Lopez", "Maria Lopez", "say", None)]
 
 
-def test_a_quotation_without_a_cue_continues_the_speaker_before_it_and_with_none_before_it_is_no_quote():
+def test_a_quotation_without_a_cue_continues_the_nearest_speaker_not_an_earlier_unattributed_one():
     body = ("“The farms of this county have fed the state for a hundred years.”\n\n"
             "Maria Lopez told reporters: “We will win the vote.”\n\n“Nobody can stop us now, not even the weather.”")
     assert quotes(body) == [
+        ("“The farms of this county have fed the state for a hundred years.”", "direct", None, None, None, None),
         ("“We will win the vote.”", "direct", "Maria Lopez", "Maria Lopez", "tell", None),
         ("“Nobody can stop us now, not even the weather.”", "direct", "Maria Lopez", "Maria Lopez", "tell", None)]
 
