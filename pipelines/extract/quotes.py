@@ -638,8 +638,9 @@ def _cue_before(doc: Doc, starts: list[int], a: int, s: int, lex: Lexicon) -> To
 
 def _cue_after(doc: Doc, starts: list[int], quotations, k: int, b: int, lex: Lexicon) -> Token | None:
     """The cue right after a quotation: '"...," X said', '"...," said X', '"...," X, a senator from Y, said'; any verb
-    right after it whose subject follows ('"...!" beamed X'), or after its comma whose subject the words there open
-    ('"...," the mayor scoffed at ...')."""
+    right after it whose subject follows ('"...!" beamed X'), a cue the tagger reads as a noun ('"...," the editorial
+    read'), or a verb after its comma whose subject the words there open ('"...," the mayor scoffed at ...'), or after
+    its question or exclamation mark when that verb says nothing of its own ('"...?" Hannity pressed.')."""
     words = [t for t in _tokens(doc, starts, quotations[k][1], b) if not t.is_punct]
     for n, t in enumerate(words):
         if _is_cue(t, lex):
