@@ -961,9 +961,10 @@ def _before_medium(doc: Doc, first: int, last: int) -> int:
     "clown" on his radio show', 'called it "a farce" in a tweet'."""
     lex = lexicon()
     for tok in doc[first + 1:last + 1]:
+        if tok.dep_ != "prep" or tok.lower_ not in {"in", "on", "during"}:
+            continue
         after = [c for c in tok.head.children if c.i > tok.i and not c.is_punct]  # 'in a tweet on Tuesday'
-        if tok.dep_ == "prep" and tok.lower_ in {"in", "on", "during"} \
-                and all(c.dep_ in {"prep", "npadvmod"} for c in after) \
+        if all(c.dep_ in {"prep", "npadvmod"} for c in after) \
                 and max([tok.right_edge.i] + [c.right_edge.i for c in after]) == last \
                 and doc[tok.i - 1].text in QUOTE_MARKS and tok.i - 1 > first \
                 and any(g.dep_ == "pobj" and (lemma_of(g) in lex.documents or g.lower_ in lex.media)
@@ -1021,8 +1022,7 @@ def _past_closing_mark(cue: Token, last: int, deps: frozenset[str] = frozenset({
     for c in cue.children:
         if c.i <= last or c.dep_ in {"punct", "cc"}:
             continue
-        between = doc[last:c.left_edge.i + 1]
-        if c.dep_ not in deps or not any(t.text in QUOTE_MARKS for t in between) \
+        if c.dep_ not in deps or not any(t.text in QUOTE_MARKS for t in doc[last:c.left_edge.i + 1]) \
                 or not all(t.is_punct or t.dep_ == "cc" for t in doc[last + 1:c.left_edge.i]) \
                 or c.dep_ == "advcl" and (c.tag_ == "VBG" or doc[c.left_edge.i].lower_ in CONTRASTS) \
                 or any(_is_cue(t, lexicon()) or t.text == ":" for t in c.subtree):
